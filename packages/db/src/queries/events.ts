@@ -1,0 +1,57 @@
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import { events } from '../schema/index.ts';
+import type { Scope } from '../scope.ts';
+
+export interface NewEvent {
+  actorUserId: string | null;
+  actorUsername: string | null;
+  type: string;
+  subjectType: string;
+  subjectId: string;
+  regionCode: string;
+  unitId?: string | null;
+  payload?: Record<string, unknown>;
+  /** SHA-256 hex of evidence files the event refers to. */
+  evidence?: string[];
+}
+
+/** Appends one event. Call it inside the transaction that makes the change it records. */
+export async function appendEvent(tx: Executor, event: NewEvent): Promise<number> {
+  const [row] = await tx
+    .insert(events)
+    .values({ ...event, unitId: event.unitId ?? null, payload: event.payload ?? {}, evidence: event.evidence ?? [] })
+    .returning({ id: events.id });
+  return row!.id;
+}
+
+export interface EventFilters {
+  subjectType?: string | undefined;
+  subjectId?: string | undefined;
+  type?: string | undefined;
+}
+
+function eventConditions(f: EventFilters): (SQL | undefined)[] {
+  return [
+    f.subjectType ? eq(events.subjectType, f.subjectType) : undefined,
+    f.subjectId ? eq(events.subjectId, f.subjectId) : undefined,
+    f.type ? eq(events.type, f.type) : undefined,
+  ];
+}
+
+export async function listEvents(db: Executor, scope: Scope, f: EventFilters, page: { limit: number; offset: number }) {
+  const where = scope.filter(events, ...eventConditions(f));
+  const [items, [total]] = await Promise.all([
+    db.select().from(events).where(where).orderBy(desc(events.id)).limit(page.limit).offset(page.offset),
+    db.select({ n: count() }).from(events).where(where),
+  ]);
+  return { items, total: Number(total?.n ?? 0) };
+}
+
+export async function eventsOfSubject(db: Executor, scope: Scope, subjectType: string, subjectId: string) {
+  return db
+    .select()
+    .from(events)
+    .where(and(scope.where(events), eq(events.subjectType, subjectType), eq(events.subjectId, subjectId)))
+    .orderBy(events.id);
+}

@@ -1,0 +1,49 @@
+import type { Role } from '../roles.ts';
+
+/** Every action a permission rule can name. Problem-lifecycle transitions are authorised by the state machine. */
+export const ACTIONS = [
+  'region.read',
+  'region.manage',
+  'unit.read',
+  'unit.manage',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'event.read',
+  'config.manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const BUSINESS_ROLES: Role[] = [
+  'cppcc_staff',
+  'member',
+  'supervisor',
+  'leader',
+  'unit_liaison',
+  'unit_head',
+  'evaluator',
+];
+const EVERYONE: Role[] = ['admin', 'security_admin', 'audit_admin', ...BUSINESS_ROLES];
+
+interface Rule {
+  /** Roles allowed when duties are not separated (the usual small deployment). */
+  roles: Role[];
+  /** Roles allowed under 三员分立; defaults to `roles`. */
+  separated?: Role[];
+}
+
+/** One line per action: who may do it. The only place where roles meet actions. */
+export const RULES: Record<Action, Rule> = {
+  'region.read': { roles: EVERYONE },
+  'region.manage': { roles: ['admin'] },
+  'unit.read': { roles: EVERYONE },
+  'unit.manage': { roles: ['admin'] },
+  'user.read': {
+    roles: ['admin', 'security_admin', 'cppcc_staff', 'leader', 'unit_head'],
+    separated: ['security_admin', 'cppcc_staff', 'leader', 'unit_head'],
+  },
+  'user.manage': { roles: ['admin', 'security_admin'], separated: ['security_admin'] },
+  'audit.read': { roles: ['admin', 'audit_admin'], separated: ['audit_admin'] },
+  'event.read': { roles: ['admin', 'audit_admin', ...BUSINESS_ROLES], separated: ['audit_admin', ...BUSINESS_ROLES] },
+  'config.manage': { roles: ['admin'] },
+};

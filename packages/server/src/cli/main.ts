@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { VERSION } from '../version.ts';
+import { registerAdminCommands } from './commands/admin.ts';
+import { registerDatabaseCommands } from './commands/database.ts';
+import { registerStart } from './commands/start.ts';
+
+const program = new Command()
+  .name('rectify')
+  .description('Rectify 政协评议整改平台 — configuration comes from environment variables (see README)')
+  .version(VERSION);
+
+registerStart(program);
+registerDatabaseCommands(program);
+registerAdminCommands(program);
+
+program.parseAsync(process.argv).catch((err: Error) => {
+  console.error(`rectify: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { eventRoutes } from './events/routes.ts';
+import { healthRoutes } from './health/routes.ts';
+import { regionRoutes } from './regions/routes.ts';
+import { unitRoutes } from './units/routes.ts';
+import { userRoutes } from './users/routes.ts';
+
+/** Every feature of the API, registered in this order. A new feature adds one line here. */
+export const features: ((app: FastifyInstance) => void)[] = [
+  healthRoutes,
+  authRoutes,
+  regionRoutes,
+  unitRoutes,
+  userRoutes,
+  eventRoutes,
+  auditRoutes,
+];
