@@ -5,10 +5,14 @@ export const HASH_SIZE = 32;
 
 // crypto.hash (Node ≥ 20.12) avoids allocating a Hash object per call, roughly 1.5× faster for
 // the 65-byte inputs that dominate tree building; fall back where it is absent.
-const sha256: (data: Uint8Array) => Uint8Array =
-  typeof oneShotHash === 'function'
-    ? (data) => oneShotHash('sha256', data, 'buffer') as unknown as Uint8Array
-    : (data) => createHash('sha256').update(data).digest();
+// Digests are re-wrapped as plain Uint8Arrays because Buffer#slice returns a view, not a copy,
+// which would let a caller "copying" a hash mutate stored tree nodes.
+const digest: (data: Uint8Array) => Buffer =
+  typeof oneShotHash === 'function' ? (data) => oneShotHash('sha256', data, 'buffer') as unknown as Buffer : (data) => createHash('sha256').update(data).digest();
+const sha256 = (data: Uint8Array): Uint8Array => {
+  const b = digest(data);
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+};
 
 /** SHA-256 of arbitrary bytes. */
 export function sha256Bytes(data: Uint8Array): Uint8Array {

@@ -44,7 +44,7 @@ export function parseTilePath(path: string): TileRef {
   const digits = m[2]!.replace(/x|\//g, '');
   const index = Number(digits);
   const width = m[3] === undefined ? TILE_WIDTH : Number(m[3]);
-  if (width >= TILE_WIDTH) throw new TileError(`partial tile width must be below 256: ${path}`);
+  if (m[3] !== undefined && width >= TILE_WIDTH) throw new TileError(`partial tile width must be below 256: ${path}`);
   if (!Number.isSafeInteger(index)) throw new TileError(`tile index too large: ${path}`);
   const ref: TileRef = { level, index, width };
   if (tilePath(ref) !== path) throw new TileError(`non-canonical tile path: ${path}`);
