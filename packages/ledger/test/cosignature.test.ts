@@ -39,7 +39,7 @@ describe('cosignature/v1', () => {
     expect(cosigner.cosign(body, c.timestamp)).toEqual(payload);
     // A different timestamp or body does not verify with this payload.
     const tampered = payload.slice();
-    tampered[7] ^= 1;
+    tampered[7] = tampered[7]! ^ 1;
     expect(verifier.verify(new TextEncoder().encode(body), tampered)).toBe(false);
     expect(verifier.verify(new TextEncoder().encode(body.replace('300', '301')), payload)).toBe(false);
   });

@@ -5,6 +5,8 @@
  *   root or proof needs O(log n) primary-key reads. A log of n leaves has n - popcount(n) rows here.
  * - ledger_checkpoints: signed checkpoint notes by tree size.
  * Rows are only ever inserted; nothing in this package updates or deletes them.
+ * Several statements separated by ';' (no ';' inside them): run with PGlite `exec`, pg `query`
+ * without parameters, or split on ';' as SqlLedgerStore.migrate does.
  */
 export const LEDGER_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS ledger_leaves (

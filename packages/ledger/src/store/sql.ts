@@ -13,6 +13,7 @@ export interface SqlExecutor {
 }
 
 // pg returns int8 as strings and PGlite as numbers; every bigint is selected ::text and parsed.
+// ORDER BY always names the table column: an output alias of the same name would sort as text.
 function toSafe(v: string | number, what: string): number {
   const n = typeof v === 'number' ? v : Number(v);
   if (!Number.isSafeInteger(n)) throw new StoreInconsistencyError(`${what} ${v} is not a safe integer`);
@@ -39,7 +40,8 @@ export class SqlLedgerStore implements LedgerStore {
 
   /** Creates the tables if absent. */
   async migrate(): Promise<void> {
-    await this.db.query(LEDGER_SCHEMA_SQL);
+    // One statement per query: PGlite's query() uses the extended protocol, which refuses several.
+    for (const stmt of LEDGER_SCHEMA_SQL.split(';').map((s) => s.trim()).filter((s) => s !== '')) await this.db.query(stmt);
   }
 
   async size(): Promise<number> {
@@ -135,7 +137,7 @@ export class SqlLedgerStore implements LedgerStore {
     if (start > end) throw new InvalidArgumentError(`bad range [${start}, ${end})`);
     if (start === end) return [];
     const { rows } = await this.db.query<{ idx: string; data: Uint8Array; hash: Uint8Array }>(
-      'SELECT idx::text AS idx, data, hash FROM ledger_leaves WHERE idx >= $1::bigint AND idx < $2::bigint ORDER BY idx',
+      'SELECT l.idx::text AS idx, l.data, l.hash FROM ledger_leaves l WHERE l.idx >= $1::bigint AND l.idx < $2::bigint ORDER BY l.idx',
       [String(start), String(end)],
     );
     if (rows.length !== end - start) throw new StoreInconsistencyError(`${rows.length} of ${end - start} leaves in [${start}, ${end})`);
@@ -147,7 +149,7 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   async latestCheckpoint(): Promise<StoredCheckpoint | undefined> {
-    const { rows } = await this.db.query<{ size: string; note: string }>('SELECT size::text AS size, note FROM ledger_checkpoints ORDER BY size DESC LIMIT 1');
+    const { rows } = await this.db.query<{ size: string; note: string }>('SELECT c.size::text AS size, c.note FROM ledger_checkpoints c ORDER BY c.size DESC LIMIT 1');
     const r = rows[0];
     return r === undefined ? undefined : { size: toSafe(r.size, 'size'), note: r.note };
   }

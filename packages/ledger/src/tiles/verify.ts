@@ -121,7 +121,13 @@ export async function verifyLog(source: string | TileSource, keys: readonly (str
           if (opts.requireEntries) throw new TileMissingError(`missing entry bundle ${bpath}`);
           entryBundlesMissing++;
         } else {
-          const { starts, lengths } = scanEntryBundle(bundle);
+          let scan: { starts: number[]; lengths: number[] };
+          try {
+            scan = scanEntryBundle(bundle);
+          } catch (e) {
+            throw new TileError(`entry bundle ${bpath}: ${(e as Error).message}`, { cause: e });
+          }
+          const { starts, lengths } = scan;
           if (starts.length !== t.width) throw new TileError(`entry bundle ${bpath} holds ${starts.length} entries, want ${t.width}`);
           const leafHashes = hashBundleEntriesInPlace(bundle, starts, lengths);
           hashCount += t.width;

@@ -1,0 +1,130 @@
+import { PGlite } from '@electric-sql/pglite';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AppendConflictError,
+  LEDGER_SCHEMA_SQL,
+  Ledger,
+  MemoryLedgerStore,
+  SqlLedgerStore,
+  generateSignerKey,
+  parseSignerKey,
+  verifyConsistency,
+  verifyInclusion,
+  verifyLog,
+  writeTiles,
+  hashLeaf,
+} from '../../src/index.ts';
+
+let db: PGlite;
+let sql: SqlLedgerStore;
+const mem = new MemoryLedgerStore();
+const sqlLedger = () => new Ledger(sql);
+const memLedger = new Ledger(mem);
+const N = 3000;
+const data = Array.from({ length: N }, (_, i) => new TextEncoder().encode(`event ${i} ${'·'.repeat(i % 17)}`));
+
+beforeAll(async () => {
+  db = new PGlite();
+  sql = new SqlLedgerStore(db);
+  await sql.migrate();
+  await sql.migrate(); // idempotent
+  // Uneven batches so that batch boundaries fall everywhere relative to subtree boundaries.
+  let i = 0;
+  for (const n of [1, 2, 5, 250, 7, 1, 1024, 3, 700, 1007]) {
+    await sqlLedger().append(data.slice(i, i + n));
+    await memLedger.append(data.slice(i, i + n));
+    i += n;
+  }
+  expect(i).toBe(N);
+}, 120_000);
+
+afterAll(async () => {
+  await db.close();
+});
+
+describe('SqlLedgerStore on PGlite', () => {
+  it('declares prefixed tables with bytea columns', () => {
+    expect(LEDGER_SCHEMA_SQL).toMatch(/CREATE TABLE IF NOT EXISTS ledger_leaves/);
+    expect(LEDGER_SCHEMA_SQL).toMatch(/hash bytea NOT NULL/);
+  });
+
+  it('stores every leaf and n - popcount(n) interior nodes', async () => {
+    expect(await sql.size()).toBe(N);
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM ledger_nodes');
+    expect(rows[0]!.n).toBe(N - N.toString(2).split('').filter((b) => b === '1').length);
+  });
+
+  it('gives the same roots as the in-memory store at every size', async () => {
+    for (let n = 0; n <= N; n += n < 300 ? 1 : 97) expect(await sqlLedger().root(n), `size ${n}`).toEqual(await memLedger.root(n));
+    expect(await sqlLedger().root()).toEqual(await memLedger.root());
+  });
+
+  it('gives the same frontier', async () => {
+    expect(await sql.readFrontier()).toEqual(await mem.readFrontier());
+  });
+
+  it('gives the same inclusion and consistency proofs, and they verify', async () => {
+    const root = await memLedger.root();
+    for (const i of [0, 1, 2, 255, 256, 1000, 1023, 1024, 2999]) {
+      const p = await sqlLedger().inclusionProof(i);
+      expect(p).toEqual(await memLedger.inclusionProof(i));
+      verifyInclusion(i, N, hashLeaf(data[i]!), p, root);
+    }
+    for (const [a, b] of [[1, N], [7, 8], [255, 1300], [1024, 2048], [2047, N], [N, N]] as const) {
+      const p = await sqlLedger().consistencyProof(a, b);
+      expect(p).toEqual(await memLedger.consistencyProof(a, b));
+      verifyConsistency(a, b, p, await memLedger.root(a), await memLedger.root(b));
+    }
+  });
+
+  it('reads leaves and levels in order', async () => {
+    const leaves = await sql.readLeaves(1000, 1003);
+    expect(leaves.map((l) => l.index)).toEqual([1000, 1001, 1002]);
+    expect(leaves[1]!.data).toEqual(data[1001]);
+    expect(await sql.readLevel(8, 0, 11)).toEqual(await mem.readLevel(8, 0, 11));
+    // Across decimal-length boundaries (a text sort would give 10, 11, 8, 9).
+    expect((await sql.readLeaves(8, 12)).map((l) => l.index)).toEqual([8, 9, 10, 11]);
+    expect(await sql.readLeaves(0, 300)).toEqual(await mem.readLeaves(0, 300));
+  });
+
+  it('latest checkpoint is the numerically largest', async () => {
+    await sql.putCheckpoint({ size: 9, note: 'nine' });
+    await sql.putCheckpoint({ size: 10, note: 'ten' });
+    expect(await sql.latestCheckpoint()).toEqual({ size: 10, note: 'ten' });
+  });
+
+  it('refuses a batch at a stale position without writing anything', async () => {
+    const before = await sql.size();
+    await expect(sql.appendBatch({ start: before - 1, leaves: [{ data: Uint8Array.of(1), hash: hashLeaf(Uint8Array.of(1)) }], nodes: [] })).rejects.toThrow(AppendConflictError);
+    await expect(sql.appendBatch({ start: before + 1, leaves: [{ data: Uint8Array.of(1), hash: hashLeaf(Uint8Array.of(1)) }], nodes: [] })).rejects.toThrow(AppendConflictError);
+    expect(await sql.size()).toBe(before);
+  });
+
+  it('stores checkpoints and publishes tiles that verify', async () => {
+    const key = parseSignerKey(generateSignerKey('example.org/sql').skey);
+    const note = await sqlLedger().signCheckpoint('example.org/sql', [key]);
+    expect((await sql.latestCheckpoint())?.note).toBe(note);
+    const dir = await mkdtemp(join(tmpdir(), 'ledger-sql-tiles-'));
+    try {
+      await writeTiles(dir, sql, note, { tilesPerRead: 3 });
+      expect(await verifyLog(dir, [key.vkey])).toMatchObject({ ok: true, size: N, entryBundles: 12 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('appends inside a caller transaction and rolls back with it', async () => {
+    const before = await sql.size();
+    await expect(
+      db.transaction(async (tx) => {
+        await new Ledger(new SqlLedgerStore(tx)).append([Uint8Array.of(9)]);
+        expect(await new SqlLedgerStore(tx).size()).toBe(before + 1);
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await sql.size()).toBe(before);
+  });
+});
