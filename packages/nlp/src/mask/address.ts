@@ -8,8 +8,8 @@ const NUM = '(?:[A-Za-z]?\\d{1,5}[A-Za-z]?|[一二三四五六七八九十百零
 const UNIT = '(?:号楼|号院|号|栋|幢|座|单元|室|楼|层|户)';
 const ELEMENT = `${NUM}\\s?${UNIT}`;
 const CHAIN = new RegExp(`(?<![\\d月第编])${ELEMENT}(?:[-—]?${ELEMENT})*(?:[-—]?\\d{1,5}(?![\\d年月日]))?`, 'g');
-// Unit words that make a chain a household address (a lone "5楼" or "3层" is just a floor).
-const HOUSEHOLD = /号|栋|幢|单元|室|户/;
+// Unit words that make a chain a household address (a lone "5楼", "3层" or "3户" is not).
+const HOUSEHOLD = /号|栋|幢|单元|室/;
 // 1号线, 3号文件, 2号窗口, 8号台风, 2号楼盘公告: numbered things that are not addresses.
 const NOT_ADDRESS_AFTER = /^(?:线|文|令|公告|台风|窗口|通知|门诊|机|车|口|码|病房|地块|楼盘|场|站|桥)/;
 

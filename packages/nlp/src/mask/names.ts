@@ -45,6 +45,8 @@ export function findNames(text: string): PersonalDataSpan[] {
       // 感谢张先生: 张 alone is the surname; do not read 谢张 as a name.
       if (surnameLength(lastBeforeHonorific) === 1 && BEFORE_SURNAME_ONLY.has(prev)) break;
       if ([...sub.slice(sl)].some((c) => STOP.has(c))) continue;
+      // 和刘芳女士: 和 is a surname but here a conjunction when the rest is itself a full name.
+      if (BEFORE_SURNAME_ONLY.has(sub[0]!) && len > 2 && surnameLength(sub.slice(1)) > 0) continue;
       const start = m.index + cand.length - len;
       spans.push({ kind: 'name', start, end: start + len, masked: maskName(sub) });
       break;
