@@ -7,7 +7,7 @@ let converter: Convert | undefined;
  * dictionaries take ~100 ms to build and many callers never need them. */
 export function toSimplified(text: string): string {
   // Pure ASCII cannot contain traditional characters; skip the trie walk.
-  if (!/[^\x00-\x7f]/.test(text)) return text;
+  if (!/[^ -~\t\n\r]/.test(text)) return text;
   converter ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
   return converter(text);
 }

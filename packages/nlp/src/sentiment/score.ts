@@ -36,7 +36,8 @@ export function sentimentOf(text: string, rating?: number): Sentiment {
       i++;
       continue;
     }
-    let [word, weight] = hit;
+    const word = hit[0];
+    let weight = hit[1];
     const before = t.slice(Math.max(0, i - 4), i);
     // A negator inside a negative word (不满意) is part of the word and handled by the lexicon.
     if (NEGATORS.some((n) => before.endsWith(n) || before.slice(0, -1).endsWith(n))) weight = -weight * 0.8;

@@ -48,6 +48,7 @@ export interface ClustererOptions {
 }
 
 const DAY_MS = 86_400_000;
+const MAX_SCAN = 200;
 // Places: named communities, roads, villages, schools as jieba tags them, and the anonymised
 // districts (A3区) of the source data.
 const PLACE_TAGS = new Set(['ns', 'nt']);
@@ -60,7 +61,9 @@ const PLACE_TAGS = new Set(['ns', 'nt']);
  */
 export class TopicClusterer {
   readonly clusters: Cluster[] = [];
-  private readonly byTerm = new Map<string, Set<Cluster>>();
+  /** term → clusters whose centroid holds it, oldest first (a cluster may appear twice after
+   * pruning its centroid and re-gaining the term; `seen` below de-duplicates). */
+  private readonly byTerm = new Map<string, Cluster[]>();
   private readonly threshold: number;
   private readonly windowMs: number;
   private readonly centroidTerms: number;
@@ -97,8 +100,15 @@ export class TopicClusterer {
     let best: Cluster | undefined;
     let bestSim = this.threshold;
     const seen = new Set<Cluster>();
-    for (const t of vector.keys()) {
-      for (const c of this.byTerm.get(t) ?? []) {
+    // Candidates come from the message's strongest terms only: a cluster sharing none of its
+    // top terms cannot reach the threshold in practice, and common terms index many clusters.
+    const lookup = [...vector].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([t]) => t);
+    for (const t of lookup) {
+      const list = this.byTerm.get(t) ?? [];
+      // Only the most recent clusters per term: on a long stream a common term indexes
+      // thousands of clusters, and the recent ones are those still inside the window.
+      for (let j = list.length - 1; j >= 0 && j >= list.length - MAX_SCAN; j--) {
+        const c = list[j]!;
         if (seen.has(c)) continue;
         seen.add(c);
         if (c.region !== item.region || Math.abs(time - c.lastTime) > this.windowMs) continue;
@@ -123,7 +133,6 @@ export class TopicClusterer {
     for (const [t, w] of v) c.centroid.set(t, (c.centroid.get(t) ?? 0) + w);
     if (c.centroid.size > this.centroidTerms * 2) {
       const kept = new Map([...c.centroid].sort((a, b) => b[1] - a[1]).slice(0, this.centroidTerms));
-      for (const t of c.centroid.keys()) if (!kept.has(t)) this.byTerm.get(t)?.delete(c);
       c.centroid = kept;
     }
     let n = 0;
@@ -131,9 +140,10 @@ export class TopicClusterer {
     c.centroidNorm = Math.sqrt(n) || 1;
     for (const t of v.keys()) {
       if (!c.centroid.has(t)) continue;
-      let set = this.byTerm.get(t);
-      if (!set) this.byTerm.set(t, (set = new Set()));
-      set.add(c);
+      let list = this.byTerm.get(t);
+      if (!list) this.byTerm.set(t, (list = []));
+      // Move the cluster to the recent end when it grows.
+      if (list[list.length - 1] !== c) list.push(c);
     }
   }
 
@@ -142,7 +152,20 @@ export class TopicClusterer {
     const gone = this.clusters.filter((c) => c.lastTime < before);
     if (gone.length === 0) return gone;
     const goneSet = new Set(gone);
-    for (const c of gone) for (const t of c.centroid.keys()) this.byTerm.get(t)?.delete(c);
+    for (const [t, list] of this.byTerm) {
+      const once = new Set<Cluster>();
+      const kept: Cluster[] = [];
+      // Keep each live cluster once, at its most recent position.
+      for (let j = list.length - 1; j >= 0; j--) {
+        const c = list[j]!;
+        if (goneSet.has(c) || once.has(c) || !c.centroid.has(t)) continue;
+        once.add(c);
+        kept.push(c);
+      }
+      kept.reverse();
+      if (kept.length === 0) this.byTerm.delete(t);
+      else this.byTerm.set(t, kept);
+    }
     const kept = this.clusters.filter((c) => !goneSet.has(c));
     this.clusters.length = 0;
     this.clusters.push(...kept);
