@@ -55,7 +55,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 async function openPglite(config: DatabaseConfig): Promise<Database> {
   // PGlite does not create missing parent folders (STACK pitfall 2).
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  const client = new PGlite(config.dataDir, config.loadDataDir ? { loadDataDir: config.loadDataDir } : {});
+  const options = config.loadDataDir ? { loadDataDir: config.loadDataDir } : {};
+  // PGlite ignores the options when the data-dir argument is present but undefined: pass one form or the other.
+  const client = config.dataDir ? new PGlite(config.dataDir, options) : new PGlite(options);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
@@ -90,7 +92,8 @@ export async function migrateDatabase(database: Database): Promise<void> {
   try {
     // Several app processes may start together: one migrates, the others wait and find nothing to do.
     await lockClient.query('SELECT pg_advisory_lock(724201)');
-    await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    // Migrate on the connection holding the lock (a pool of one would otherwise wait for itself).
+    await migratePg(drizzlePg(lockClient), { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
     await lockClient.query('SELECT pg_advisory_unlock(724201)').catch(() => undefined);
     lockClient.release();
