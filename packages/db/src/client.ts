@@ -72,6 +72,8 @@ async function openPglite(config: DatabaseConfig): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
+  pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
   // Fail fast with a clear message instead of on the first request.
   const probe = await pool.connect().catch((err: Error) => {
     throw new Error(`cannot connect to PostgreSQL at ${redactUrl(url)}: ${err.message}`);

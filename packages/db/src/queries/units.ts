@@ -1,4 +1,5 @@
 import { and, asc, count, eq, like, sql } from 'drizzle-orm';
+import { regionPrefix } from '@rectify/domain';
 import type { Executor } from '../client.ts';
 import { units } from '../schema/index.ts';
 import type { Scope } from '../scope.ts';
@@ -17,7 +18,7 @@ const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 export function unitFilter(scope: Scope, f: UnitFilters) {
   return scope.filter(
     units,
-    f.region ? like(units.regionCode, `${f.region.replace(/0+$/, '')}%`) : undefined,
+    f.region ? like(units.regionCode, `${regionPrefix(f.region)}%`) : undefined,
     f.kind ? eq(units.kind, f.kind) : undefined,
     f.q ? like(units.name, `%${escapeLike(f.q)}%`) : undefined,
   );
