@@ -20,7 +20,12 @@ export const pageQuery = z.object({
 export const exportFormat = z.enum(['json', 'csv']).default('json');
 
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 
 export const idParams = z.object({ id: uuid });
