@@ -69,7 +69,9 @@ export class Scope {
 
   /** True when a region code lies inside one of the region grants (for checks on writes). */
   coversRegion(code: string): boolean {
-    return this.unrestricted || this.grants.some((g) => g.regionCode !== null && code.startsWith(regionPrefix(g.regionCode)));
+    return (
+      this.unrestricted || this.grants.some((g) => g.regionCode !== null && code.startsWith(regionPrefix(g.regionCode)))
+    );
   }
 
   coversUnit(unitId: string, unitRegionCode: string): boolean {

@@ -10,8 +10,7 @@ export interface AppContext {
 }
 
 export type RequestAuth =
-  | { kind: 'session'; sessionId: string; csrfToken: string; expiresAt: Date }
-  | { kind: 'token'; tokenId: string };
+  { kind: 'session'; sessionId: string; csrfToken: string; expiresAt: Date } | { kind: 'token'; tokenId: string };
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -11,9 +11,15 @@ export function createLogger(config: Config): Logger {
 
 export async function openMigrated(config: Config, log: Logger): Promise<Database> {
   const t0 = performance.now();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  });
   await migrateDatabase(database);
-  log.info({ engine: database.engine, location: database.location, ms: Math.round(performance.now() - t0) }, 'database ready');
+  log.info(
+    { engine: database.engine, location: database.location, ms: Math.round(performance.now() - t0) },
+    'database ready',
+  );
   return database;
 }
 

@@ -22,7 +22,11 @@ async function lastAudit(action: string) {
 
 describe('sign-in', () => {
   it('accepts the right password, sets a secure-by-default cookie and returns a CSRF token', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'member', password: DEMO_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'member', password: DEMO_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'rectify_session')!;
     expect(cookie.httpOnly).toBe(true);
@@ -42,7 +46,11 @@ describe('sign-in', () => {
     expect(res.cookies.find((c) => c.name === 'rectify_session')!.secure).toBeFalsy();
     const secure = await startTestPlatform({ env: { RECTIFY_SECURE_COOKIES: 'true' } });
     try {
-      const r2 = await secure.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'member', password: DEMO_PASSWORD } });
+      const r2 = await secure.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'member', password: DEMO_PASSWORD },
+      });
       expect(r2.cookies.find((c) => c.name === 'rectify_session')!.secure).toBe(true);
     } finally {
       await secure.close();
@@ -50,7 +58,11 @@ describe('sign-in', () => {
   });
 
   it('refuses a wrong password with 401 and audits it', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: 'wrong-Password1' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'leader', password: 'wrong-Password1' },
+    });
     expectError(res, 401, 'invalid_credentials');
     const audit = await lastAudit('auth.login');
     expect(audit?.outcome).toBe('failure');
@@ -58,7 +70,11 @@ describe('sign-in', () => {
   });
 
   it('gives an unknown username the same answer as a wrong password', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody', password: 'x' },
+    });
     expectError(res, 401, 'invalid_credentials');
     expect((await lastAudit('auth.login'))?.details).toMatchObject({ reason: 'unknown_user' });
   });
@@ -66,12 +82,20 @@ describe('sign-in', () => {
   it('locks the account after repeated failures, even for the right password, and audits the lockout', async () => {
     for (let i = 0; i < 3; i++) {
       expectError(
-        await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'evaluator', password: `bad-Pass${i}!x` } }),
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'evaluator', password: `bad-Pass${i}!x` },
+        }),
         401,
       );
     }
     expect((await lastAudit('auth.lockout'))?.actorUsername).toBe('evaluator');
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'evaluator', password: DEMO_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'evaluator', password: DEMO_PASSWORD },
+    });
     const err = expectError(res, 423, 'locked');
     expect(err.message).toContain('锁定');
     expect((await lastAudit('auth.login'))?.details).toMatchObject({ reason: 'locked' });
@@ -91,10 +115,22 @@ describe('sign-in', () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) {
-        codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } })).statusCode);
+        codes.push(
+          (
+            await limited.app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { username: 'x', password: 'y' },
+            })
+          ).statusCode,
+        );
       }
       expect(codes).toEqual([401, 401, 401, 429, 429]);
-      const res = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } });
+      const res = await limited.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'x', password: 'y' },
+      });
       expect(res.json().error.code).toBe('rate_limited');
     } finally {
       await limited.close();
@@ -114,7 +150,12 @@ describe('sessions and CSRF', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/units', headers: { cookie: s.cookie }, payload });
     expectError(res, 403, 'csrf_failed');
     expect((await lastAudit('auth.csrf'))?.outcome).toBe('failure');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/units', headers: { cookie: s.cookie, 'x-csrf-token': 'forged' }, payload });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'forged' },
+      payload,
+    });
     expectError(wrong, 403, 'csrf_failed');
     const after = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(schema.units);
     expect(after[0]!.n).toBe(before[0]!.n);
@@ -145,7 +186,10 @@ describe('sessions and CSRF', () => {
 describe('password policy', () => {
   it('refuses a weak new password with 400 and the reasons, audits it, and keeps the old password', async () => {
     const s = await login(t.app, 'unit_head');
-    const res = await as(t.app, s)('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' });
+    const res = await as(t.app, s)('POST', '/api/auth/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'short',
+    });
     const err = expectError(res, 400, 'password_policy');
     expect(err.message).toContain('至少 10 位');
     expect((await lastAudit('auth.password_change'))?.outcome).toBe('failure');
@@ -155,11 +199,21 @@ describe('password policy', () => {
   it('accepts a strong one and ends other sessions', async () => {
     const s1 = await login(t.app, 'unit_liaison');
     const s2 = await login(t.app, 'unit_liaison');
-    const res = await as(t.app, s1)('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Stronger-Pass-2026' });
+    const res = await as(t.app, s1)('POST', '/api/auth/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'Stronger-Pass-2026',
+    });
     expect(res.statusCode).toBe(200);
     expectError(await as(t.app, s2)('GET', '/api/auth/me'), 401);
     await login(t.app, 'unit_liaison', 'Stronger-Pass-2026');
-    expectError(await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'unit_liaison', password: DEMO_PASSWORD } }), 401);
+    expectError(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'unit_liaison', password: DEMO_PASSWORD },
+      }),
+      401,
+    );
   });
 });
 
@@ -182,7 +236,11 @@ describe('API tokens', () => {
     expectError(await t.app.inject({ method: 'GET', url: '/api/units', headers: bearer }), 401, 'token_revoked');
     const audit = await lastAudit('auth.token');
     expect(audit?.details).toMatchObject({ reason: 'token_revoked', tokenId: id });
-    expectError(await t.app.inject({ method: 'GET', url: '/api/units', headers: { authorization: 'Bearer rct_x_nope' } }), 401, 'token_invalid');
+    expectError(
+      await t.app.inject({ method: 'GET', url: '/api/units', headers: { authorization: 'Bearer rct_x_nope' } }),
+      401,
+      'token_invalid',
+    );
   });
 });
 
@@ -193,14 +251,30 @@ describe('TOTP second factor', () => {
     expect((await s('POST', '/api/auth/totp/confirm', { code: '000000' })).statusCode).toBe(400);
     expect((await s('POST', '/api/auth/totp/confirm', { code: totpAt(secret, currentStep()) })).statusCode).toBe(200);
 
-    const without = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: DEMO_PASSWORD } });
+    const without = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'leader', password: DEMO_PASSWORD },
+    });
     expectError(without, 401, 'totp_required');
-    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: DEMO_PASSWORD, totp: '123456' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'leader', password: DEMO_PASSWORD, totp: '123456' },
+    });
     expectError(bad, 401, 'totp_invalid');
     const next = totpAt(secret, currentStep() + 1);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: DEMO_PASSWORD, totp: next } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'leader', password: DEMO_PASSWORD, totp: next },
+    });
     expect(ok.statusCode).toBe(200);
-    const replay = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: DEMO_PASSWORD, totp: next } });
+    const replay = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'leader', password: DEMO_PASSWORD, totp: next },
+    });
     expectError(replay, 401, 'totp_invalid');
     const [row] = await t.database.db
       .select()

@@ -8,7 +8,9 @@ async function schemaFingerprint(database: Database) {
     `select table_name || '.' || column_name || ':' || data_type t from information_schema.columns
       where table_schema = 'public' order by 1`,
   );
-  const migrations = await database.sql.query<{ n: number }>('select count(*)::int n from drizzle.__drizzle_migrations');
+  const migrations = await database.sql.query<{ n: number }>(
+    'select count(*)::int n from drizzle.__drizzle_migrations',
+  );
   return { columns: rows.map((r) => r.t), migrations: migrations.rows[0]!.n };
 }
 
@@ -57,7 +59,9 @@ describe(`migrations on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, 
     try {
       await Promise.all([migrateDatabase(database), migrateDatabase(database), migrateDatabase(database)]);
       const fp = await schemaFingerprint(database);
-      const { rows } = await database.sql.query<{ n: number }>('select count(distinct hash)::int n from drizzle.__drizzle_migrations');
+      const { rows } = await database.sql.query<{ n: number }>(
+        'select count(distinct hash)::int n from drizzle.__drizzle_migrations',
+      );
       expect(rows[0]!.n).toBe(fp.migrations);
     } finally {
       await drop();

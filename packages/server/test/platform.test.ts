@@ -29,15 +29,30 @@ describe('HTTP basics', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/health', '/api/auth/login', '/api/units', '/api/users/{id}', '/api/events', '/api/audit']) {
+    for (const path of [
+      '/api/health',
+      '/api/auth/login',
+      '/api/units',
+      '/api/users/{id}',
+      '/api/events',
+      '/api/audit',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
-    expect(doc.paths['/api/units'].post.requestBody.content['application/json'].schema.required).toContain('regionCode');
+    expect(doc.paths['/api/units'].post.requestBody.content['application/json'].schema.required).toContain(
+      'regionCode',
+    );
   });
 
   it('lists the public region tree without signing in', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/regions?parent=330500' });
-    expect(res.json().items.map((r: { name: string }) => r.name)).toEqual(['吴兴区', '南浔区', '德清县', '长兴县', '安吉县']);
+    expect(res.json().items.map((r: { name: string }) => r.name)).toEqual([
+      '吴兴区',
+      '南浔区',
+      '德清县',
+      '长兴县',
+      '安吉县',
+    ]);
   });
 });
 
@@ -46,7 +61,11 @@ describe(`rectify CLI on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`,
   const dir = mkdtempSync(join(tmpdir(), 'rectify-cli-'));
   const serverUrl = process.env.DATABASE_URL;
   const dbName = `rectify_cli_${process.pid}`;
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), RECTIFY_DATA: join(dir, 'data'), RECTIFY_LOG_LEVEL: 'warn' };
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    RECTIFY_DATA: join(dir, 'data'),
+    RECTIFY_LOG_LEVEL: 'warn',
+  };
   if (serverUrl) {
     const u = new URL(serverUrl);
     u.pathname = `/${dbName}`;
@@ -63,7 +82,8 @@ describe(`rectify CLI on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`,
 
   it('prints help listing its commands', async () => {
     const { stdout } = await cli('--help');
-    for (const cmd of ['start', 'migrate', 'seed', 'user', 'regions', 'backup', 'restore']) expect(stdout).toContain(cmd);
+    for (const cmd of ['start', 'migrate', 'seed', 'user', 'regions', 'backup', 'restore'])
+      expect(stdout).toContain(cmd);
   });
 
   it('loads a region subtree, seeds the demo, creates a user, backs up and restores', async () => {
@@ -72,9 +92,20 @@ describe(`rectify CLI on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`,
     const seeded = await cli('seed', '--demo');
     expect(seeded.stdout).toContain('demo seeded');
     await expect(cli('seed', '--demo')).rejects.toThrow(/already has users/);
-    const created = await cli('user', 'create', '--username', 'zhangsan', '--unit', '湖州市教育局', '--role', 'unit_liaison');
+    const created = await cli(
+      'user',
+      'create',
+      '--username',
+      'zhangsan',
+      '--unit',
+      '湖州市教育局',
+      '--role',
+      'unit_liaison',
+    );
     expect(created.stdout).toMatch(/created zhangsan \(unit_liaison on 湖州市教育局\) with password \S{10,}/);
-    await expect(cli('user', 'create', '--username', 'zhangsan', '--unit', '湖州市教育局', '--role', 'unit_liaison')).rejects.toThrow(/已被使用/);
+    await expect(
+      cli('user', 'create', '--username', 'zhangsan', '--unit', '湖州市教育局', '--role', 'unit_liaison'),
+    ).rejects.toThrow(/已被使用/);
 
     const backup = join(dir, 'backup.dump');
     await cli('backup', backup);
@@ -84,7 +115,11 @@ describe(`rectify CLI on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`,
     if (!serverUrl) await expect(cli('restore', backup)).rejects.toThrow(/not empty/);
     const restored = await cli('restore', backup, '--force');
     expect(restored.stdout).toContain('restored');
-    await expect(cli('user', 'create', '--username', 'zhangsan', '--unit', '湖州市教育局', '--role', 'unit_liaison')).rejects.toThrow(/已被使用/);
-    expect((await cli('user', 'create', '--username', 'lisi', '--unit', '湖州市教育局', '--role', 'unit_liaison')).stdout).toContain('created lisi');
+    await expect(
+      cli('user', 'create', '--username', 'zhangsan', '--unit', '湖州市教育局', '--role', 'unit_liaison'),
+    ).rejects.toThrow(/已被使用/);
+    expect(
+      (await cli('user', 'create', '--username', 'lisi', '--unit', '湖州市教育局', '--role', 'unit_liaison')).stdout,
+    ).toContain('created lisi');
   }, 240_000);
 });

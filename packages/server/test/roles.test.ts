@@ -30,7 +30,11 @@ describe('permissions of every demo role', () => {
   it.each(DEMO_ROLES)('%s gets exactly its permissions, and refusals are audited', async (role) => {
     const s = as(t.app, await login(t.app, role));
     const expected = matrix[role]!;
-    const created = await s('POST', '/api/units', { name: `${role}新建单位`, kind: 'department', regionCode: '330500' });
+    const created = await s('POST', '/api/units', {
+      name: `${role}新建单位`,
+      kind: 'department',
+      regionCode: '330500',
+    });
     expect(created.statusCode).toBe(expected.manageUnits);
     expect((await s('GET', '/api/users')).statusCode).toBe(expected.readUsers);
     expect((await s('GET', '/api/audit')).statusCode).toBe(expected.readAudit);
@@ -84,13 +88,18 @@ describe('separation of duties (三员分立)', () => {
     const { Scope } = await import('@rectify/db');
     const unit = await unitId(t, '湖州市人民政府');
     for (const role of ['security_admin', 'audit_admin'] as const) {
-      await createUser(t.database.db, Scope.system(), { userId: null, username: 'test' }, {
-        username: role.replace('_', '-'),
-        displayName: role,
-        unitId: unit,
-        password: 'Duty-Passw0rd!',
-        grants: [{ role, regionCode: '330500', unitId: null }],
-      });
+      await createUser(
+        t.database.db,
+        Scope.system(),
+        { userId: null, username: 'test' },
+        {
+          username: role.replace('_', '-'),
+          displayName: role,
+          unitId: unit,
+          password: 'Duty-Passw0rd!',
+          grants: [{ role, regionCode: '330500', unitId: null }],
+        },
+      );
     }
   });
   afterAll(() => t.close());
@@ -99,14 +108,18 @@ describe('separation of duties (三员分立)', () => {
     const s = as(t.app, await login(t.app, 'admin'));
     expect((await s('GET', '/api/audit')).statusCode).toBe(403);
     expect((await s('GET', '/api/users')).statusCode).toBe(403);
-    expect((await s('POST', '/api/units', { name: '新单位甲', kind: 'department', regionCode: '330500' })).statusCode).toBe(201);
+    expect(
+      (await s('POST', '/api/units', { name: '新单位甲', kind: 'department', regionCode: '330500' })).statusCode,
+    ).toBe(201);
   });
 
   it('the security administrator manages users but cannot read the audit log or manage units', async () => {
     const s = as(t.app, await login(t.app, 'security-admin', 'Duty-Passw0rd!'));
     expect((await s('GET', '/api/users')).statusCode).toBe(200);
     expect((await s('GET', '/api/audit')).statusCode).toBe(403);
-    expect((await s('POST', '/api/units', { name: '新单位乙', kind: 'department', regionCode: '330500' })).statusCode).toBe(403);
+    expect(
+      (await s('POST', '/api/units', { name: '新单位乙', kind: 'department', regionCode: '330500' })).statusCode,
+    ).toBe(403);
   });
 
   it('the audit administrator reads the audit log and nothing it could alter', async () => {
@@ -115,7 +128,9 @@ describe('separation of duties (三员分立)', () => {
     expect(audit.statusCode).toBe(200);
     expect(audit.json().total).toBeGreaterThanOrEqual(3);
     expect((await s('GET', '/api/users')).statusCode).toBe(403);
-    expect((await s('POST', '/api/units', { name: '新单位丙', kind: 'department', regionCode: '330500' })).statusCode).toBe(403);
+    expect(
+      (await s('POST', '/api/units', { name: '新单位丙', kind: 'department', regionCode: '330500' })).statusCode,
+    ).toBe(403);
     const csv = await s('GET', '/api/audit?format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('access.denied');

@@ -35,7 +35,12 @@ function generateTree(rand: () => number, p: string): Tree {
       const county = `${p}${String(c).padStart(2, '0')}${String(k).padStart(2, '0')}`;
       regions.push({ code: county, name: `测试${c}市${k}县`, level: 'county', parentCode: city });
       for (let t = 1; t <= 2; t++) {
-        regions.push({ code: `${county}${String(t).padStart(3, '0')}`, name: `测试${c}-${k}-${t}镇`, level: 'town', parentCode: county });
+        regions.push({
+          code: `${county}${String(t).padStart(3, '0')}`,
+          name: `测试${c}-${k}-${t}镇`,
+          level: 'town',
+          parentCode: county,
+        });
       }
     }
   }
@@ -61,7 +66,8 @@ function inScope(tree: Tree, row: Row, grants: RoleGrant[], action: Action, rowU
   return grants.some((g) => {
     if (!allowed.includes(g.role)) return false;
     if (g.regionCode) {
-      for (let c: string | null = row.regionCode; c; c = tree.parent.get(c) ?? null) if (c === g.regionCode) return true;
+      for (let c: string | null = row.regionCode; c; c = tree.parent.get(c) ?? null)
+        if (c === g.regionCode) return true;
       return false;
     }
     return rowUnitVisible && row.unitId === g.unitId;
@@ -72,7 +78,11 @@ async function listAll(token: string, url: string): Promise<{ ids: string[]; tot
   const ids: string[] = [];
   let total = 0;
   for (let page = 1; ; page++) {
-    const res = await t.app.inject({ method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}page=${page}&pageSize=7`, headers: { authorization: `Bearer ${token}` } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `${url}${url.includes('?') ? '&' : '?'}page=${page}&pageSize=7`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (res.statusCode !== 200) return { ids, total, status: res.statusCode };
     const body = res.json() as { items: { id: string | number }[]; total: number };
     total = body.total;
@@ -83,10 +93,18 @@ async function listAll(token: string, url: string): Promise<{ ids: string[]; tot
 }
 
 async function exportIds(token: string, url: string): Promise<string[]> {
-  const res = await t.app.inject({ method: 'GET', url: `${url}?format=csv`, headers: { authorization: `Bearer ${token}` } });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `${url}?format=csv`,
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(res.statusCode).toBe(200);
   expect(res.headers['content-type']).toContain('text/csv');
-  const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+  const lines = res.body
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n')
+    .slice(1);
   return lines.map((l) => l.split(',')[0]!);
 }
 
@@ -137,7 +155,11 @@ describe.each([
           );
         }
         const username = `u${seed}_${role}_${k}`.replace(/_/g, '-');
-        const user = await insertUser(db, { username, displayName: username, unitId: home.id, regionCode: home.regionCode, passwordHash: 'x' }, grants);
+        const user = await insertUser(
+          db,
+          { username, displayName: username, unitId: home.id, regionCode: home.regionCode, passwordHash: 'x' },
+          grants,
+        );
         const token = `rct_t_${randomToken()}`;
         await insertApiToken(db, { userId: user.id, name: 'test', prefix: 't', tokenHash: sha256Hex(token) });
         users.push({ id: user.id, regionCode: home.regionCode, unitId: home.id, token, grants, role });
@@ -150,19 +172,30 @@ describe.each([
     for (const user of users) {
       const label = `${user.role} ${JSON.stringify(user.grants)}`;
 
-      const expectedUnits = units.filter((u) => inScope(tree, u, user.grants, 'unit.read', true)).map((u) => u.id).sort();
+      const expectedUnits = units
+        .filter((u) => inScope(tree, u, user.grants, 'unit.read', true))
+        .map((u) => u.id)
+        .sort();
       const listedUnits = await listAll(user.token, `/api/units?region=${province}0000`);
       expect(listedUnits.ids.filter((id) => seededUnitIds.has(id)).sort(), label).toEqual(expectedUnits);
-      expect(listedUnits.ids.every((id) => seededUnitIds.has(id)), label).toBe(true);
+      expect(
+        listedUnits.ids.every((id) => seededUnitIds.has(id)),
+        label,
+      ).toBe(true);
       expect(listedUnits.total, label).toBe(expectedUnits.length);
-      expect((await exportIds(user.token, '/api/units')).filter((id) => seededUnitIds.has(id)).sort(), label).toEqual(expectedUnits);
+      expect((await exportIds(user.token, '/api/units')).filter((id) => seededUnitIds.has(id)).sort(), label).toEqual(
+        expectedUnits,
+      );
 
       const canReadEvents = RULES['event.read'].roles.includes(user.role);
       const listedEvents = await listAll(user.token, '/api/events?type=test.event');
       if (!canReadEvents) {
         expect(listedEvents.status, label).toBe(403);
       } else {
-        const expectedEvents = events.filter((e) => inScope(tree, e, user.grants, 'event.read', true)).map((e) => e.id).sort();
+        const expectedEvents = events
+          .filter((e) => inScope(tree, e, user.grants, 'event.read', true))
+          .map((e) => e.id)
+          .sort();
         expect(listedEvents.ids.filter((id) => seededEventIds.has(id)).sort(), label).toEqual(expectedEvents);
         expect(listedEvents.total, label).toBe(expectedEvents.length);
       }
@@ -172,16 +205,26 @@ describe.each([
       if (!canReadUsers) {
         expect(listedUsers.status, label).toBe(403);
       } else {
-        const expectedUsers = users.filter((u) => inScope(tree, u, user.grants, 'user.read', true)).map((u) => u.id).sort();
+        const expectedUsers = users
+          .filter((u) => inScope(tree, u, user.grants, 'user.read', true))
+          .map((u) => u.id)
+          .sort();
         expect(listedUsers.ids.filter((id) => seededUserIds.has(id)).sort(), label).toEqual(expectedUsers);
-        expect(listedUsers.ids.every((id) => seededUserIds.has(id)), label).toBe(true);
+        expect(
+          listedUsers.ids.every((id) => seededUserIds.has(id)),
+          label,
+        ).toBe(true);
         expect(listedUsers.total, label).toBe(expectedUsers.length);
       }
 
       // Single-row reads obey the same scope: an out-of-scope unit is a 404, not a leak.
       const outside = units.find((u) => !inScope(tree, u, user.grants, 'unit.read', true));
       if (outside) {
-        const res = await t.app.inject({ method: 'GET', url: `/api/units/${outside.id}`, headers: { authorization: `Bearer ${user.token}` } });
+        const res = await t.app.inject({
+          method: 'GET',
+          url: `/api/units/${outside.id}`,
+          headers: { authorization: `Bearer ${user.token}` },
+        });
         expect(res.statusCode, label).toBe(404);
       }
     }

@@ -16,8 +16,12 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (csrfToken && method !== 'GET') headers['x-csrf-token'] = csrfToken;
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string }; csrfToken?: string } | null;
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'error', data?.error?.message ?? `请求失败（${res.status}）`);
+  const data = (await res.json().catch(() => null)) as {
+    error?: { code: string; message: string };
+    csrfToken?: string;
+  } | null;
+  if (!res.ok)
+    throw new ApiError(res.status, data?.error?.code ?? 'error', data?.error?.message ?? `请求失败（${res.status}）`);
   if (data && typeof data.csrfToken === 'string') csrfToken = data.csrfToken;
   return data as T;
 }

@@ -25,7 +25,10 @@ export async function findLiveSession(db: Executor, id: string, idleMinutes: num
 }
 
 export async function touchSession(db: Executor, id: string): Promise<void> {
-  await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: sql`now()` })
+    .where(eq(sessions.id, id));
 }
 
 export async function deleteSession(db: Executor, id: string): Promise<void> {
@@ -65,7 +68,10 @@ export async function findApiTokenByHash(db: Executor, tokenHash: string): Promi
 }
 
 export async function markApiTokenUsed(db: Executor, id: string): Promise<void> {
-  await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, id));
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(eq(apiTokens.id, id));
 }
 
 export async function listApiTokens(db: Executor, userId: string): Promise<ApiTokenRow[]> {

@@ -112,7 +112,11 @@ export async function recordLoginSuccess(db: Executor, id: string): Promise<void
   await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
 }
 
-export async function setTotp(db: Executor, id: string, fields: Partial<Pick<UserRow, 'totpSecret' | 'totpEnabled' | 'totpLastStep'>>) {
+export async function setTotp(
+  db: Executor,
+  id: string,
+  fields: Partial<Pick<UserRow, 'totpSecret' | 'totpEnabled' | 'totpLastStep'>>,
+) {
   await db.update(users).set(fields).where(eq(users.id, id));
 }
 

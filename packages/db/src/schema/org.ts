@@ -30,10 +30,7 @@ export const units = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [
-    index('units_region_idx').on(t.regionCode),
-    uniqueIndex('units_region_name_uq').on(t.regionCode, t.name),
-  ],
+  (t) => [index('units_region_idx').on(t.regionCode), uniqueIndex('units_region_name_uq').on(t.regionCode, t.name)],
 );
 
 export const users = pgTable(

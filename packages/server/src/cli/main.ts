@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { registerTlogCommands } from '@rectify/ledger/cli';
+import { registerNlpCommands } from '@rectify/nlp/cli';
 import { VERSION } from '../version.ts';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerDatabaseCommands } from './commands/database.ts';
@@ -12,6 +14,8 @@ const program = new Command()
 registerStart(program);
 registerDatabaseCommands(program);
 registerAdminCommands(program);
+registerTlogCommands(program);
+registerNlpCommands(program);
 
 program.parseAsync(process.argv).catch((err: Error) => {
   console.error(`rectify: ${err.message}`);

@@ -3,7 +3,10 @@ import type { Role } from '@rectify/domain';
 /** The demo city: 湖州市 (Zhejiang), a real prefecture-level city with 5 counties/districts. */
 export const DEMO_CITY = { code: '330500', name: '湖州市' };
 
-export const CITY_UNITS: { name: string; kind: 'cppcc' | 'party_committee' | 'government' | 'department' | 'third_party' }[] = [
+export const CITY_UNITS: {
+  name: string;
+  kind: 'cppcc' | 'party_committee' | 'government' | 'department' | 'third_party';
+}[] = [
   { name: '政协湖州市委员会', kind: 'cppcc' },
   { name: '中共湖州市委员会', kind: 'party_committee' },
   { name: '湖州市人民政府', kind: 'government' },

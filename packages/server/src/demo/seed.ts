@@ -39,59 +39,60 @@ export function readDemoAccounts(config: Config): DemoAccounts | undefined {
 export async function seedDemo(database: Database, config: Config, log: Logger): Promise<DemoAccounts> {
   const password = config.demoPassword ?? generatePassword();
   const problems = passwordProblems(password);
-  if (problems.length > 0) throw new Error(`RECTIFY_DEMO_PASSWORD does not meet the password policy: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new Error(`RECTIFY_DEMO_PASSWORD does not meet the password policy: ${problems.join('; ')}`);
   // One transaction: an interrupted seed leaves nothing half-made behind.
   return database.db.transaction(async (db) => {
-  if (!(await findRegion(db, DEMO_CITY.code))) {
-    const n = await loadRegions(db, DEMO_CITY.code);
-    log.info({ regions: n, root: DEMO_CITY.code }, 'loaded demo regions');
-  }
-
-  const units = new Map<string, UnitRow>();
-  const addUnit = async (name: string, kind: UnitRow['kind'], regionCode: string) => {
-    const [existing] = await db
-      .select()
-      .from(schema.units)
-      .where(and(eq(schema.units.regionCode, regionCode), eq(schema.units.name, name)));
-    const unit = existing ?? (await insertUnit(db, { name, kind, regionCode }));
-    units.set(name, unit);
-    return unit;
-  };
-  for (const u of CITY_UNITS) await addUnit(u.name, u.kind, DEMO_CITY.code);
-  const counties = await listRegions(db, { parent: DEMO_CITY.code });
-  for (const county of counties) {
-    const gov = await addUnit(`${county.name}人民政府`, 'government', county.code);
-    await addUnit(`政协${DEMO_CITY.name}${county.name}委员会`, 'cppcc', county.code);
-    const towns = (await listRegions(db, { parent: county.code })).slice(0, 3);
-    for (const town of towns) {
-      const name = town.name.endsWith('街道') ? `${town.name}办事处` : `${town.name}人民政府`;
-      const unit = await addUnit(name, 'town', town.code);
-      if (!unit.parentId) await db.update(schema.units).set({ parentId: gov.id }).where(eq(schema.units.id, unit.id));
+    if (!(await findRegion(db, DEMO_CITY.code))) {
+      const n = await loadRegions(db, DEMO_CITY.code);
+      log.info({ regions: n, root: DEMO_CITY.code }, 'loaded demo regions');
     }
-  }
 
-  for (const account of DEMO_ACCOUNTS) {
-    const unit = units.get(account.unit)!;
-    await createUser(db, Scope.system(), SYSTEM_ACTOR, {
-      username: account.role,
-      displayName: account.displayName,
-      unitId: unit.id,
-      password,
-      grants: [
-        account.scope === 'city'
-          ? { role: account.role, regionCode: DEMO_CITY.code, unitId: null }
-          : { role: account.role, regionCode: null, unitId: unit.id },
-      ],
-    });
-  }
-  mkdirSync(config.dataDir, { recursive: true });
-  writeFileSync(
-    credentialsFile(config),
-    `# Rectify demo accounts (created ${new Date().toISOString()}); delete this file once you change the passwords\n` +
-      `usernames: ${DEMO_ACCOUNTS.map((a) => a.role).join(' ')}\npassword: ${password}\n`,
-    { mode: 0o600 },
-  );
-  log.info({ units: units.size, accounts: DEMO_ACCOUNTS.length }, 'seeded demo organisation');
-  return { password, usernames: DEMO_ACCOUNTS.map((a) => a.role) };
+    const units = new Map<string, UnitRow>();
+    const addUnit = async (name: string, kind: UnitRow['kind'], regionCode: string) => {
+      const [existing] = await db
+        .select()
+        .from(schema.units)
+        .where(and(eq(schema.units.regionCode, regionCode), eq(schema.units.name, name)));
+      const unit = existing ?? (await insertUnit(db, { name, kind, regionCode }));
+      units.set(name, unit);
+      return unit;
+    };
+    for (const u of CITY_UNITS) await addUnit(u.name, u.kind, DEMO_CITY.code);
+    const counties = await listRegions(db, { parent: DEMO_CITY.code });
+    for (const county of counties) {
+      const gov = await addUnit(`${county.name}人民政府`, 'government', county.code);
+      await addUnit(`政协${DEMO_CITY.name}${county.name}委员会`, 'cppcc', county.code);
+      const towns = (await listRegions(db, { parent: county.code })).slice(0, 3);
+      for (const town of towns) {
+        const name = town.name.endsWith('街道') ? `${town.name}办事处` : `${town.name}人民政府`;
+        const unit = await addUnit(name, 'town', town.code);
+        if (!unit.parentId) await db.update(schema.units).set({ parentId: gov.id }).where(eq(schema.units.id, unit.id));
+      }
+    }
+
+    for (const account of DEMO_ACCOUNTS) {
+      const unit = units.get(account.unit)!;
+      await createUser(db, Scope.system(), SYSTEM_ACTOR, {
+        username: account.role,
+        displayName: account.displayName,
+        unitId: unit.id,
+        password,
+        grants: [
+          account.scope === 'city'
+            ? { role: account.role, regionCode: DEMO_CITY.code, unitId: null }
+            : { role: account.role, regionCode: null, unitId: unit.id },
+        ],
+      });
+    }
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(
+      credentialsFile(config),
+      `# Rectify demo accounts (created ${new Date().toISOString()}); delete this file once you change the passwords\n` +
+        `usernames: ${DEMO_ACCOUNTS.map((a) => a.role).join(' ')}\npassword: ${password}\n`,
+      { mode: 0o600 },
+    );
+    log.info({ units: units.size, accounts: DEMO_ACCOUNTS.length }, 'seeded demo organisation');
+    return { password, usernames: DEMO_ACCOUNTS.map((a) => a.role) };
   });
 }

@@ -1,5 +1,8 @@
 /** RFC 4180 CSV with a UTF-8 BOM so that Excel (the usual consumer in government offices) reads Chinese correctly. */
-export function toCsv<T>(rows: readonly T[], columns: readonly { header: string; value: (row: T) => unknown }[]): string {
+export function toCsv<T>(
+  rows: readonly T[],
+  columns: readonly { header: string; value: (row: T) => unknown }[],
+): string {
   const escape = (v: unknown): string => {
     if (v === null || v === undefined) return '';
     const s = v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);

@@ -66,7 +66,11 @@ async function authenticateToken(request: FastifyRequest, token: string): Promis
   }
   const user = await findUserById(database.db, row.userId);
   if (!user || user.disabled) {
-    await audit(request, { action: 'auth.token', outcome: 'failure', details: { reason: 'user_disabled', tokenId: row.id } });
+    await audit(request, {
+      action: 'auth.token',
+      outcome: 'failure',
+      details: { reason: 'user_disabled', tokenId: row.id },
+    });
     throw unauthorized('令牌所属账号已停用', 'account_disabled');
   }
   request.actor = await actorOf(database.db, user);
@@ -112,11 +116,18 @@ async function authenticateSession(
   if (UNSAFE_METHODS.has(request.method)) {
     const sent = request.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || !safeEqual(sent, row.session.csrfToken)) {
-      await audit(request, { action: 'auth.csrf', outcome: 'failure', details: { method: request.method, url: request.url } });
+      await audit(request, {
+        action: 'auth.csrf',
+        outcome: 'failure',
+        details: { method: request.method, url: request.url },
+      });
       throw new AppError(403, 'csrf_failed', '缺少或错误的 CSRF 令牌（请刷新页面后重试）');
     }
   }
-  await database.db.update(schema.sessions).set({ lastSeenAt: sql`now()` }).where(eq(schema.sessions.id, id));
+  await database.db
+    .update(schema.sessions)
+    .set({ lastSeenAt: sql`now()` })
+    .where(eq(schema.sessions.id, id));
   return true;
 }
 
@@ -134,7 +145,11 @@ export async function authorize(request: FastifyRequest, action: Action): Promis
   const actor = requireActor(request);
   const { policy } = request.server.ctx;
   if (!can(actor, action, policy)) {
-    await audit(request, { action: 'access.denied', outcome: 'failure', details: { permission: action, url: request.url } });
+    await audit(request, {
+      action: 'access.denied',
+      outcome: 'failure',
+      details: { permission: action, url: request.url },
+    });
     throw forbidden(`您的角色无权执行此操作（${action}）`);
   }
   return Scope.of(actor, action, policy);

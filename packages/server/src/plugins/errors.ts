@@ -35,21 +35,29 @@ export function registerErrorHandling(app: FastifyInstance): void {
         message: v.message,
       }));
       return reply.status(400).send({
-        error: { code: 'validation_failed', message: `请求内容不符合要求：${issues[0]?.message ?? ''}`, details: issues },
+        error: {
+          code: 'validation_failed',
+          message: `请求内容不符合要求：${issues[0]?.message ?? ''}`,
+          details: issues,
+        },
       });
     }
     const pgCode = (err as { code?: string }).code;
     if (pgCode && PG_CODES[pgCode]) {
       const [status, code, message] = PG_CODES[pgCode];
       request.log.info({ err }, 'database refused input');
-      return reply.status(status).send({ error: { code, message, details: { constraint: (err as { constraint?: string }).constraint } } });
+      return reply
+        .status(status)
+        .send({ error: { code, message, details: { constraint: (err as { constraint?: string }).constraint } } });
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const message =
-        status === 413 ? `请求体过大（上限 ${request.server.initialConfig.bodyLimit} 字节）` :
-        err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? '请求体不是有效的 JSON' :
-        err.message;
+        status === 413
+          ? `请求体过大（上限 ${request.server.initialConfig.bodyLimit} 字节）`
+          : err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError
+            ? '请求体不是有效的 JSON'
+            : err.message;
       return reply.status(status).send({ error: { code: FASTIFY_CODES[status] ?? 'bad_request', message } });
     }
     request.log.error({ err }, 'unhandled error');

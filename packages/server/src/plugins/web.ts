@@ -30,7 +30,9 @@ export async function registerWeb(app: FastifyInstance): Promise<void> {
   app.get('/console/*', { config: { public: true } }, (_req, reply) => reply.sendFile('console/index.html'));
   app.get('/*', { config: { public: true } }, (req, reply) => {
     if (req.url.startsWith('/api/')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `没有这个接口：${req.method} ${req.url}` } });
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `没有这个接口：${req.method} ${req.url}` } });
     }
     return reply.sendFile('index.html');
   });

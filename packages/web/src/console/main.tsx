@@ -12,13 +12,19 @@ function Console() {
   const [needTotp, setNeedTotp] = useState(false);
 
   useEffect(() => {
-    api<Me>('GET', '/api/auth/me').then((m) => setMe(m.user), () => setMe(null));
+    api<Me>('GET', '/api/auth/me').then(
+      (m) => setMe(m.user),
+      () => setMe(null),
+    );
   }, []);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const body: Record<string, string> = { username: String(form.get('username')), password: String(form.get('password')) };
+    const body: Record<string, string> = {
+      username: String(form.get('username')),
+      password: String(form.get('password')),
+    };
     if (needTotp) body.totp = String(form.get('totp'));
     try {
       setMe((await api<Me>('POST', '/api/auth/login', body)).user);
@@ -30,7 +36,12 @@ function Console() {
     }
   }
 
-  const style = { maxWidth: 420, margin: '10vh auto', padding: 24, fontFamily: 'system-ui, "Microsoft YaHei", sans-serif' };
+  const style = {
+    maxWidth: 420,
+    margin: '10vh auto',
+    padding: 24,
+    fontFamily: 'system-ui, "Microsoft YaHei", sans-serif',
+  };
   if (me) {
     return (
       <main style={style}>

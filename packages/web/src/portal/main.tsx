@@ -15,7 +15,9 @@ function Portal() {
     api<Health>('GET', '/api/health').then(setHealth, (e: Error) => setError(e.message));
   }, []);
   return (
-    <main style={{ maxWidth: 640, margin: '0 auto', padding: 24, fontFamily: 'system-ui, "Microsoft YaHei", sans-serif' }}>
+    <main
+      style={{ maxWidth: 640, margin: '0 auto', padding: 24, fontFamily: 'system-ui, "Microsoft YaHei", sans-serif' }}
+    >
       <h1>民意直通车</h1>
       <p>政协评议整改平台公众门户：反映问题、查询进度、评价整改结果。</p>
       <p>

@@ -19,34 +19,50 @@ export function registerAdminCommands(program: Command): void {
     .option('--name <displayName>', 'display name (defaults to the username)')
     .option('--region <code>', 'grant the role on this region subtree (default: on the unit only)')
     .option('--password <password>', 'initial password (default: generated and printed)')
-    .action(async (o: { username: string; unit: string; role: string; name?: string; region?: string; password?: string }) => {
-      if (!ROLES.includes(o.role as Role)) throw new Error(`unknown role ${o.role}; one of: ${ROLES.join(', ')}`);
-      const config = loadConfig();
-      const database = await openMigrated(config, createLogger({ ...config, logLevel: 'warn' }));
-      try {
-        const byId = /^[0-9a-f-]{36}$/.test(o.unit);
-        const [unit] = await database.db
-          .select()
-          .from(schema.units)
-          .where(byId ? eq(schema.units.id, o.unit) : eq(schema.units.name, o.unit));
-        if (!unit) throw new Error(`no unit named ${o.unit}`);
-        const password = o.password ?? generatePassword();
-        const created = await createUser(database.db, Scope.system(), { userId: null, username: 'cli' }, {
-          username: o.username,
-          displayName: o.name ?? o.username,
-          unitId: unit.id,
-          password,
-          grants: [
-            o.region
-              ? { role: o.role as Role, regionCode: o.region, unitId: null }
-              : { role: o.role as Role, regionCode: null, unitId: unit.id },
-          ],
-        });
-        console.log(`created ${created.username} (${o.role} on ${o.region ?? unit.name})${o.password ? '' : ` with password ${password}`}`);
-      } finally {
-        await database.close();
-      }
-    });
+    .action(
+      async (o: {
+        username: string;
+        unit: string;
+        role: string;
+        name?: string;
+        region?: string;
+        password?: string;
+      }) => {
+        if (!ROLES.includes(o.role as Role)) throw new Error(`unknown role ${o.role}; one of: ${ROLES.join(', ')}`);
+        const config = loadConfig();
+        const database = await openMigrated(config, createLogger({ ...config, logLevel: 'warn' }));
+        try {
+          const byId = /^[0-9a-f-]{36}$/.test(o.unit);
+          const [unit] = await database.db
+            .select()
+            .from(schema.units)
+            .where(byId ? eq(schema.units.id, o.unit) : eq(schema.units.name, o.unit));
+          if (!unit) throw new Error(`no unit named ${o.unit}`);
+          const password = o.password ?? generatePassword();
+          const created = await createUser(
+            database.db,
+            Scope.system(),
+            { userId: null, username: 'cli' },
+            {
+              username: o.username,
+              displayName: o.name ?? o.username,
+              unitId: unit.id,
+              password,
+              grants: [
+                o.region
+                  ? { role: o.role as Role, regionCode: o.region, unitId: null }
+                  : { role: o.role as Role, regionCode: null, unitId: unit.id },
+              ],
+            },
+          );
+          console.log(
+            `created ${created.username} (${o.role} on ${o.region ?? unit.name})${o.password ? '' : ` with password ${password}`}`,
+          );
+        } finally {
+          await database.close();
+        }
+      },
+    );
 
   program
     .command('regions')
@@ -63,7 +79,9 @@ export function registerAdminCommands(program: Command): void {
           process.stderr.write(`\rloading regions ${done}/${total}`),
         );
         process.stderr.write('\n');
-        console.log(`loaded ${n} regions${o.code ? ` under ${o.code}` : ''} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        console.log(
+          `loaded ${n} regions${o.code ? ` under ${o.code}` : ''} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        );
       } finally {
         await database.close();
       }

@@ -9,7 +9,9 @@ import { hasUsers, seedDemo } from '../../demo/seed.ts';
 function run(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: 'inherit' });
-    child.on('error', (err) => reject(new Error(`cannot run ${cmd}: ${err.message} (install the PostgreSQL client tools)`)));
+    child.on('error', (err) =>
+      reject(new Error(`cannot run ${cmd}: ${err.message} (install the PostgreSQL client tools)`)),
+    );
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited with ${code}`))));
   });
 }
@@ -34,7 +36,8 @@ export function registerDatabaseCommands(program: Command): void {
       const log = createLogger(config);
       const database = await openMigrated(config, log);
       try {
-        if (await hasUsers(database)) throw new Error('the database already has users: demo data is seeded only into an empty one');
+        if (await hasUsers(database))
+          throw new Error('the database already has users: demo data is seeded only into an empty one');
         const demo = await seedDemo(database, config, log);
         console.log(`demo seeded; accounts ${demo.usernames.join(', ')} with password ${demo.password}`);
       } finally {

@@ -44,7 +44,12 @@ export function authRoutes(app: FastifyInstance): void {
   const db = database.db;
 
   r.post('/api/auth/login', {
-    schema: { tags, summary: '登录（用户名 + 密码，已启用时需动态口令）', body: loginBody, response: { 200: loginResponse, ...errors } },
+    schema: {
+      tags,
+      summary: '登录（用户名 + 密码，已启用时需动态口令）',
+      body: loginBody,
+      response: { 200: loginResponse, ...errors },
+    },
     config: {
       public: true,
       rateLimit: { max: config.loginRatePerMinute, timeWindow: '1 minute' },
@@ -84,12 +89,20 @@ export function authRoutes(app: FastifyInstance): void {
       const user = await findUserById(db, actor.userId);
       if (!user) throw unauthorized();
       if (!(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
-        await audit(request, { action: 'auth.password_change', outcome: 'failure', details: { reason: 'bad_password' } });
+        await audit(request, {
+          action: 'auth.password_change',
+          outcome: 'failure',
+          details: { reason: 'bad_password' },
+        });
         throw unauthorized('当前密码错误', 'invalid_credentials');
       }
       const problems = passwordProblems(request.body.newPassword, user.username);
       if (problems.length > 0) {
-        await audit(request, { action: 'auth.password_change', outcome: 'failure', details: { reason: 'policy', problems } });
+        await audit(request, {
+          action: 'auth.password_change',
+          outcome: 'failure',
+          details: { reason: 'policy', problems },
+        });
         throw passwordPolicyError(problems);
       }
       await db.transaction(async (tx) => {
@@ -137,7 +150,12 @@ export function authRoutes(app: FastifyInstance): void {
   });
 
   r.post('/api/auth/totp/disable', {
-    schema: { tags, summary: '停用动态口令（需当前口令）', body: totpConfirmBody, response: { 200: okResponse, ...errors } },
+    schema: {
+      tags,
+      summary: '停用动态口令（需当前口令）',
+      body: totpConfirmBody,
+      response: { 200: okResponse, ...errors },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       const user = await findUserById(db, actor.userId);
@@ -175,13 +193,22 @@ export function authRoutes(app: FastifyInstance): void {
         tokenHash: sha256Hex(token),
         expiresAt: new Date(Date.now() + request.body.expiresInDays * 86_400_000),
       });
-      await audit(request, { action: 'auth.token_create', outcome: 'success', details: { tokenId: row.id, name: row.name } });
+      await audit(request, {
+        action: 'auth.token_create',
+        outcome: 'success',
+        details: { tokenId: row.id, name: row.name },
+      });
       return reply.status(201).send({ ...presentToken(row), token });
     },
   });
 
   r.delete('/api/auth/tokens/:id', {
-    schema: { tags, summary: '吊销 API 令牌', params: idParams, response: { 200: okResponse, ...errors, 404: errorResponse } },
+    schema: {
+      tags,
+      summary: '吊销 API 令牌',
+      params: idParams,
+      response: { 200: okResponse, ...errors, 404: errorResponse },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       const row = await revokeApiToken(db, actor.userId, request.params.id);

