@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { events } from '../schema/index.ts';
 import type { Scope } from '../scope.ts';
@@ -16,12 +16,16 @@ export interface NewEvent {
   evidence?: string[];
 }
 
-/** Appends one event. Call it inside the transaction that makes the change it records. */
+/**
+ * Appends one event and queues it for the transparency log. Call it inside the transaction that makes the change it
+ * records: the event, its outbox row and the change commit or roll back together.
+ */
 export async function appendEvent(tx: Executor, event: NewEvent): Promise<number> {
   const [row] = await tx
     .insert(events)
     .values({ ...event, unitId: event.unitId ?? null, payload: event.payload ?? {}, evidence: event.evidence ?? [] })
     .returning({ id: events.id });
+  await tx.execute(sql`insert into ledger_outbox (event_id) values (${row!.id})`);
   return row!.id;
 }
 
