@@ -84,10 +84,15 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 }
 
 /** Applies pending migrations; a no-op when up to date. Safe with several processes on one server. */
+const pgliteMigrations = new WeakMap<Database, Promise<void>>();
+
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.engine === 'pglite') {
-    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-    return;
+    // PGlite has one connection and no session locks: serialise concurrent calls in this process instead.
+    const previous = pgliteMigrations.get(database) ?? Promise.resolve();
+    const next = previous.then(() => migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER }));
+    pgliteMigrations.set(database, next.catch(() => undefined));
+    return next;
   }
   const pool = database.sql as pg.Pool;
   const lockClient = await pool.connect();
