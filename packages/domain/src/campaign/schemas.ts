@@ -42,10 +42,12 @@ export const scoresBody = z.strictObject({
 });
 export type ScoresBody = z.infer<typeof scoresBody>;
 
-export const sourceWeightsBody = z.strictObject({
-  member: z.number().min(0).max(100),
-  public: z.number().min(0).max(100),
-  evaluator: z.number().min(0).max(100),
-}).refine((w) => w.member + w.public + w.evaluator > 0, { message: '评分来源权重不能全为 0' });
+export const sourceWeightsBody = z
+  .strictObject({
+    member: z.number().min(0).max(100),
+    public: z.number().min(0).max(100),
+    evaluator: z.number().min(0).max(100),
+  })
+  .refine((w) => w.member + w.public + w.evaluator > 0, { message: '评分来源权重不能全为 0' });
 
 export const advancePhaseBody = z.strictObject({ to: z.enum(CAMPAIGN_PHASES, { message: '未知的阶段' }) });

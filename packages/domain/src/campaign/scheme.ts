@@ -67,28 +67,39 @@ export function validateScheme(scheme: Pick<IndicatorScheme, 'indicators'>): Sch
     }
     nodes.forEach((node, i) => {
       const at = [...path, i];
-      if (node.key.trim() === '') issues.push({ path: [...at, 'key'], code: 'key_required', message: '请填写指标编码' });
+      if (node.key.trim() === '')
+        issues.push({ path: [...at, 'key'], code: 'key_required', message: '请填写指标编码' });
       else {
         const first = keys.get(node.key);
         if (first) {
           issues.push({ path: [...at, 'key'], code: 'duplicate_key', message: `指标编码“${node.key}”重复` });
         } else keys.set(node.key, at);
       }
-      if (node.name.trim() === '') issues.push({ path: [...at, 'name'], code: 'name_required', message: '请填写指标名称' });
+      if (node.name.trim() === '')
+        issues.push({ path: [...at, 'name'], code: 'name_required', message: '请填写指标名称' });
       if (!Number.isFinite(node.weight) || node.weight <= 0 || node.weight > 100) {
         issues.push({ path: [...at, 'weight'], code: 'weight_range', message: '权重应大于 0 且不超过 100' });
       }
       if (isLeaf(node)) {
-        if (!node.rule) issues.push({ path: [...at, 'rule'], code: 'rule_required', message: '末级指标须设定评分规则' });
+        if (!node.rule)
+          issues.push({ path: [...at, 'rule'], code: 'rule_required', message: '末级指标须设定评分规则' });
         else if (node.rule.kind === 'formula' && node.rule.expression.trim() === '') {
           issues.push({ path: [...at, 'rule', 'expression'], code: 'formula_required', message: '请填写计算公式' });
         }
       } else {
         if (node.rule) {
-          issues.push({ path: [...at, 'rule'], code: 'rule_on_parent', message: '有下级指标的，由下级加权得分，不设评分规则' });
+          issues.push({
+            path: [...at, 'rule'],
+            code: 'rule_on_parent',
+            message: '有下级指标的，由下级加权得分，不设评分规则',
+          });
         }
         if (depth >= MAX_SCHEME_DEPTH) {
-          issues.push({ path: [...at, 'children'], code: 'too_deep', message: `指标层级不能超过 ${MAX_SCHEME_DEPTH} 级` });
+          issues.push({
+            path: [...at, 'children'],
+            code: 'too_deep',
+            message: `指标层级不能超过 ${MAX_SCHEME_DEPTH} 级`,
+          });
         } else level(node.children ?? [], [...at, 'children'], depth + 1);
       }
     });

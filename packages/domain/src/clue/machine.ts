@@ -2,12 +2,7 @@ import type { Actor } from '../permissions/can.ts';
 import type { Principal } from '../problem/scope.ts';
 import { isPublic } from '../problem/scope.ts';
 import { isInRegion } from '../regions.ts';
-import {
-  CLUE_COMMANDS,
-  type ClueCommand,
-  type ClueCommandInput,
-  type ClueCommandType,
-} from './commands.ts';
+import { CLUE_COMMANDS, type ClueCommand, type ClueCommandInput, type ClueCommandType } from './commands.ts';
 import { CLUE_STATE_LABELS, type ClueSnapshot, type ClueState } from './states.ts';
 
 /**

@@ -1,7 +1,16 @@
 import type { RatingValue } from '../problem/states.ts';
 
 /** DESIGN §4 clue lifecycle. The four triage outcomes are terminal for handling; each still gets a reply. */
-export const CLUE_STATES = ['received', 'triaged', 'accepted', 'merged', 'forwarded', 'rejected', 'replied', 'rated'] as const;
+export const CLUE_STATES = [
+  'received',
+  'triaged',
+  'accepted',
+  'merged',
+  'forwarded',
+  'rejected',
+  'replied',
+  'rated',
+] as const;
 export type ClueState = (typeof CLUE_STATES)[number];
 
 export const CLUE_STATE_LABELS: Record<ClueState, string> = {

@@ -1,5 +1,13 @@
 import { KPI_DEFINITIONS } from './targets.ts';
-import { inPeriod, kpiResult, targetOf, type KpiOptions, type KpiResult, type LookbackFact, type Period } from './types.ts';
+import {
+  inPeriod,
+  kpiResult,
+  targetOf,
+  type KpiOptions,
+  type KpiResult,
+  type LookbackFact,
+  type Period,
+} from './types.ts';
 
 /**
  * 反弹率 = look-backs `rebounded` ÷ look-backs done. Lower is better (target ≤ 5%).

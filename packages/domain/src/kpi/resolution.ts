@@ -1,5 +1,13 @@
 import { KPI_DEFINITIONS } from './targets.ts';
-import { inPeriod, kpiResult, targetOf, type KpiOptions, type KpiResult, type Period, type ProblemFact } from './types.ts';
+import {
+  inPeriod,
+  kpiResult,
+  targetOf,
+  type KpiOptions,
+  type KpiResult,
+  type Period,
+  type ProblemFact,
+} from './types.ts';
 
 /**
  * 问题解决率 = outcome `resolved` ÷ closed.

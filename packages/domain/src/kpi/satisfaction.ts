@@ -1,5 +1,13 @@
 import { KPI_DEFINITIONS } from './targets.ts';
-import { inPeriod, kpiResult, targetOf, type KpiOptions, type KpiResult, type Period, type RatingFact } from './types.ts';
+import {
+  inPeriod,
+  kpiResult,
+  targetOf,
+  type KpiOptions,
+  type KpiResult,
+  type Period,
+  type RatingFact,
+} from './types.ts';
 
 /**
  * The ratings that count in a period: those made in it, one per (subject, rater), the latest winning (ties on

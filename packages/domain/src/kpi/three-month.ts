@@ -1,5 +1,13 @@
 import { KPI_DEFINITIONS } from './targets.ts';
-import { inPeriod, kpiResult, targetOf, type KpiOptions, type KpiResult, type Period, type ProblemFact } from './types.ts';
+import {
+  inPeriod,
+  kpiResult,
+  targetOf,
+  type KpiOptions,
+  type KpiResult,
+  type Period,
+  type ProblemFact,
+} from './types.ts';
 
 /** 90 days as elapsed time. Mainland zones have no daylight saving, so this equals 90 local calendar days. */
 export const THREE_MONTHS_MS = 90 * 86_400_000;
@@ -17,9 +25,7 @@ export function threeMonthRate(problems: readonly ProblemFact[], period: Period,
   );
   const done = cohort.filter(
     (p) =>
-      p.closedAt !== null &&
-      p.closedAt.getTime() <= p.assignedAt.getTime() + THREE_MONTHS_MS &&
-      p.closedAt < period.to,
+      p.closedAt !== null && p.closedAt.getTime() <= p.assignedAt.getTime() + THREE_MONTHS_MS && p.closedAt < period.to,
   );
   const def = KPI_DEFINITIONS.threeMonth;
   return kpiResult(done.length, cohort.length, targetOf(options, def.defaultTarget), def.direction);

@@ -120,7 +120,9 @@ export const PROBLEM_COMMANDS = Object.keys(PROBLEM_COMMAND_PAYLOADS) as Problem
 /** A command's input after parsing (defaults applied). */
 export type ProblemCommandInput<K extends ProblemCommandType> = z.output<(typeof PROBLEM_COMMAND_PAYLOADS)[K]>;
 
-export type ProblemCommand = { [K in ProblemCommandType]: { type: K; input: ProblemCommandInput<K> } }[ProblemCommandType];
+export type ProblemCommand = {
+  [K in ProblemCommandType]: { type: K; input: ProblemCommandInput<K> };
+}[ProblemCommandType];
 
 const commandVariants = PROBLEM_COMMANDS.map((type) =>
   z.strictObject({ type: z.literal(type), input: PROBLEM_COMMAND_PAYLOADS[type] }),

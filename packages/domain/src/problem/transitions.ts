@@ -181,9 +181,7 @@ export const PROBLEM_TRANSITIONS: TransitionTable = {
     preconditions: [],
     guards: [
       (ctx) =>
-        ctx.input.deadline <= today(ctx)
-          ? fail('deadline_not_future', `整改时限须晚于今天（${today(ctx)}）`)
-          : null,
+        ctx.input.deadline <= today(ctx) ? fail('deadline_not_future', `整改时限须晚于今天（${today(ctx)}）`) : null,
       ({ input }) =>
         input.coUnitIds.includes(input.leadUnitId) ? fail('lead_is_co_unit', '牵头单位不能同时作为协办单位') : null,
       ({ input }) =>
@@ -224,7 +222,11 @@ export const PROBLEM_TRANSITIONS: TransitionTable = {
     guards: [],
     event: 'problem.disputed',
     apply: ({ problem }) => ({
-      next: { ...problem, state: 'disputed', assignment: problem.assignment && { ...problem.assignment, disputed: true } },
+      next: {
+        ...problem,
+        state: 'disputed',
+        assignment: problem.assignment && { ...problem.assignment, disputed: true },
+      },
     }),
   },
   decide_dispute: {
@@ -360,7 +362,10 @@ export const PROBLEM_TRANSITIONS: TransitionTable = {
     guards: [
       ({ problem, input }) => {
         const deadline = effectiveDeadline(problem);
-        return input.decision === 'approve' && input.deadline !== undefined && deadline !== null && input.deadline <= deadline
+        return input.decision === 'approve' &&
+          input.deadline !== undefined &&
+          deadline !== null &&
+          input.deadline <= deadline
           ? fail('extension_not_later', `批准的时限须晚于现行整改时限（${deadline}）`)
           : null;
       },
@@ -403,9 +408,7 @@ export const PROBLEM_TRANSITIONS: TransitionTable = {
     from: CHASEABLE,
     targets: ['same'],
     permits: [LEADER],
-    preconditions: [
-      ({ problem }) => (problem.escalation >= 3 ? fail('already_listed', '该问题已挂牌督办') : null),
-    ],
+    preconditions: [({ problem }) => (problem.escalation >= 3 ? fail('already_listed', '该问题已挂牌督办') : null)],
     guards: [],
     event: 'problem.supervision_listed',
     apply: ({ problem }) => ({ next: escalate(problem, 3) }),

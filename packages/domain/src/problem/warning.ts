@@ -59,11 +59,7 @@ export interface ProblemFlags {
  *   so the clock from the assignment keeps running).
  * - green otherwise.
  */
-export function problemFlags(
-  problem: ProblemSnapshot,
-  now: Date,
-  options: Partial<WarningOptions> = {},
-): ProblemFlags {
+export function problemFlags(problem: ProblemSnapshot, now: Date, options: Partial<WarningOptions> = {}): ProblemFlags {
   const o = { ...DEFAULT_WARNING_OPTIONS, ...options };
   const today = localDate(now, o.timeZone);
   const deadline = effectiveDeadline(problem);

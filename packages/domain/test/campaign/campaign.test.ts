@@ -69,9 +69,15 @@ describe('scheme validation', () => {
   });
   it('parses a scheme body recursively and refuses unknown fields', () => {
     expect(indicatorSchemeBody.safeParse({ name: '体系', indicators: scheme.indicators }).success).toBe(true);
-    const extra = { name: '体系', indicators: [{ ...scheme.indicators[0], children: [{ key: 'a', name: 'b', weight: 100, color: 'red' }] }] };
+    const extra = {
+      name: '体系',
+      indicators: [{ ...scheme.indicators[0], children: [{ key: 'a', name: 'b', weight: 100, color: 'red' }] }],
+    };
     expect(indicatorSchemeBody.safeParse(extra).success).toBe(false);
-    const r = scoresBody.safeParse({ source: 'member', scores: [{ unitId: '00000000-0000-4000-8000-000000000001', indicatorKey: '2', value: 101 }] });
+    const r = scoresBody.safeParse({
+      source: 'member',
+      scores: [{ unitId: '00000000-0000-4000-8000-000000000001', indicatorKey: '2', value: 101 }],
+    });
     expect(r.error?.issues[0]?.message).toBe('分值应在 0–100 之间');
   });
 });
@@ -120,7 +126,12 @@ describe('score aggregation', () => {
     expect(units.map((u) => u.unitId)).toEqual(['D', 'B', 'C', 'A', 'E']);
   });
   it('honours configured source weights', () => {
-    const rows = [row('A', '2', 'member', 100), row('A', '2', 'public', 0), row('A', '1.1', 'member', 0), row('A', '1.2', 'member', 0)];
+    const rows = [
+      row('A', '2', 'member', 100),
+      row('A', '2', 'public', 0),
+      row('A', '1.1', 'member', 0),
+      row('A', '1.2', 'member', 0),
+    ];
     const { units } = aggregateScores(scheme, rows, { sourceWeights: { member: 1, public: 3 } });
     expect(units[0]!.indicators['2']).toBeCloseTo(25, 10);
     expect(units[0]!.total).toBeCloseTo(10, 10);
@@ -161,7 +172,13 @@ describe('cross-region comparison', () => {
 });
 
 describe('campaign phases', () => {
-  const staff: Actor = { userId: 's', username: 's', unitId: 'u', regionCode: '110000', grants: [{ role: 'cppcc_staff', regionCode: '110000', unitId: null }] };
+  const staff: Actor = {
+    userId: 's',
+    username: 's',
+    unitId: 'u',
+    regionCode: '110000',
+    grants: [{ role: 'cppcc_staff', regionCode: '110000', unitId: null }],
+  };
   const base: CampaignSnapshot = {
     id: 'c1',
     regionCode: '110105',
@@ -178,10 +195,20 @@ describe('campaign phases', () => {
   const now = new Date('2025-06-10T02:00:00Z');
   it('moves forward one phase at a time', () => {
     const d = advanceCampaignPhase(base, 'research', staff, now);
-    expect(d).toMatchObject({ ok: true, next: { phase: 'research', phaseChangedAt: now }, event: { type: 'campaign.phase_advanced' } });
+    expect(d).toMatchObject({
+      ok: true,
+      next: { phase: 'research', phaseChangedAt: now },
+      event: { type: 'campaign.phase_advanced' },
+    });
     expect(advanceCampaignPhase(base, 'scoring', staff, now)).toMatchObject({ ok: false, status: 409 });
-    expect(advanceCampaignPhase({ ...base, phase: 'research' }, 'planning', staff, now)).toMatchObject({ ok: false, status: 409 });
-    expect(advanceCampaignPhase({ ...base, phase: 'archived' }, 'planning', staff, now)).toMatchObject({ ok: false, status: 409 });
+    expect(advanceCampaignPhase({ ...base, phase: 'research' }, 'planning', staff, now)).toMatchObject({
+      ok: false,
+      status: 409,
+    });
+    expect(advanceCampaignPhase({ ...base, phase: 'archived' }, 'planning', staff, now)).toMatchObject({
+      ok: false,
+      status: 409,
+    });
   });
   it('checks role and region (403)', () => {
     const member: Actor = { ...staff, grants: [{ role: 'member', regionCode: '110000', unitId: null }] };
@@ -190,17 +217,33 @@ describe('campaign phases', () => {
     expect(advanceCampaignPhase(base, 'research', elsewhere, now)).toMatchObject({ ok: false, status: 403 });
   });
   it('guards each step (422) with all reasons', () => {
-    const broken = { ...base, targetUnitIds: [], scheme: { ...scheme, indicators: [{ ...scheme.indicators[1]!, weight: 50 }] } };
+    const broken = {
+      ...base,
+      targetUnitIds: [],
+      scheme: { ...scheme, indicators: [{ ...scheme.indicators[1]!, weight: 50 }] },
+    };
     const d = advanceCampaignPhase(broken, 'research', staff, now);
-    expect(d).toMatchObject({ ok: false, status: 422, message: '请先确定被评议单位；评议指标体系有 1 处错误，请先修正' });
+    expect(d).toMatchObject({
+      ok: false,
+      status: 422,
+      message: '请先确定被评议单位；评议指标体系有 1 处错误，请先修正',
+    });
     expect(advanceCampaignPhase({ ...base, phase: 'research' }, 'scoring', staff, now)).toMatchObject({ status: 422 });
-    expect(advanceCampaignPhase({ ...base, phase: 'scoring', scoredUnitIds: ['A'] }, 'rectification', staff, now)).toMatchObject({
+    expect(
+      advanceCampaignPhase({ ...base, phase: 'scoring', scoredUnitIds: ['A'] }, 'rectification', staff, now),
+    ).toMatchObject({
       status: 422,
       message: '还有 1 个被评议单位没有评分',
     });
-    expect(advanceCampaignPhase({ ...base, phase: 'scoring', scoredUnitIds: ['A', 'B'] }, 'rectification', staff, now).ok).toBe(true);
-    expect(advanceCampaignPhase({ ...base, phase: 'rectification', draftProblems: 2 }, 'lookback', staff, now)).toMatchObject({ status: 422 });
-    expect(advanceCampaignPhase({ ...base, phase: 'lookback', lookbacksDue: 1 }, 'archived', staff, now)).toMatchObject({ status: 422 });
+    expect(
+      advanceCampaignPhase({ ...base, phase: 'scoring', scoredUnitIds: ['A', 'B'] }, 'rectification', staff, now).ok,
+    ).toBe(true);
+    expect(
+      advanceCampaignPhase({ ...base, phase: 'rectification', draftProblems: 2 }, 'lookback', staff, now),
+    ).toMatchObject({ status: 422 });
+    expect(advanceCampaignPhase({ ...base, phase: 'lookback', lookbacksDue: 1 }, 'archived', staff, now)).toMatchObject(
+      { status: 422 },
+    );
     expect(advanceCampaignPhase({ ...base, phase: 'lookback' }, 'archived', staff, now).ok).toBe(true);
   });
 });

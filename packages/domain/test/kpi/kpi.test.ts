@@ -40,7 +40,12 @@ const problems: ProblemFact[] = [
   // due in Q2 and still open
   problem('c', {}),
   // originally due in Q2, extended into Q3: not in Q2's completion denominator; closed on time against the extension
-  problem('d', { extendedDeadline: '2025-07-15', closedAt: at('2025-06-20T02:00:00Z'), outcome: 'long_term', mechanismCount: 2 }),
+  problem('d', {
+    extendedDeadline: '2025-07-15',
+    closedAt: at('2025-06-20T02:00:00Z'),
+    outcome: 'long_term',
+    mechanismCount: 2,
+  }),
   // due on 06-30 (last day of Q2), closed after the period ends: counts as due, not as closed
   problem('e', { deadline: '2025-06-30', closedAt: at('2025-07-02T02:00:00Z'), outcome: 'resolved' }),
   // due 07-01 local: outside Q2 even though 07-01 00:00 local is 06-30 UTC
@@ -119,7 +124,10 @@ describe('suggestion, look-back and rating KPIs', () => {
     const r = reboundRate(lbs, Q2);
     expectKpi(r, 0.05, 1, 20);
     expect(r).toMatchObject({ target: 0.05, meetsTarget: true, gap: 0 });
-    const worse = reboundRate([...lbs, { problemId: 'q', doneAt: at('2025-05-02T00:00:00Z'), result: 'rebounded' }], Q2);
+    const worse = reboundRate(
+      [...lbs, { problemId: 'q', doneAt: at('2025-05-02T00:00:00Z'), result: 'rebounded' }],
+      Q2,
+    );
     expect(worse.meetsTarget).toBe(false);
     expect(worse.gap).toBeCloseTo(2 / 21 - 0.05, 12);
     expect(reboundRate([], Q2)).toMatchObject(EMPTY);
@@ -166,7 +174,13 @@ describe('public KPIs', () => {
     const ratings: RatingFact[] = [
       { subjectId: 'c1', raterKey: 'r2', isPublic: true, value: 'satisfied', ratedAt: at('2025-05-01T00:00:00Z') },
       { subjectId: 'c1', raterKey: 'r3', isPublic: true, value: 'satisfied', ratedAt: at('2025-05-01T00:00:00Z') },
-      { subjectId: 'p1', raterKey: 'member-1', isPublic: false, value: 'satisfied', ratedAt: at('2025-05-01T00:00:00Z') },
+      {
+        subjectId: 'p1',
+        raterKey: 'member-1',
+        isPublic: false,
+        value: 'satisfied',
+        ratedAt: at('2025-05-01T00:00:00Z'),
+      },
     ];
     const r = participationRate(clues, ratings, 60, Q2);
     expectKpi(r, 3 / 60, 3, 60);
@@ -192,8 +206,7 @@ describe('public KPIs', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([10, 2, 4, 30])).toBe(7);
     const base = at('2025-04-10T00:00:00Z').getTime();
-    const replied = (id: string, hours: number) =>
-      clue(id, { firstReplyAt: new Date(base + hours * 3_600_000) });
+    const replied = (id: string, hours: number) => clue(id, { firstReplyAt: new Date(base + hours * 3_600_000) });
     const clues = [
       replied('1', 2),
       replied('2', 10),
@@ -221,7 +234,13 @@ describe('unit assessment', () => {
   });
 
   it('weights completion 30, on-time 20, satisfaction 25, mechanism 15, rebound 10 inverted', () => {
-    const a = unitAssessment({ completion: k(0.9), onTime: k(0.8), satisfaction: k(1), mechanism: k(0.6), rebound: k(0.1) });
+    const a = unitAssessment({
+      completion: k(0.9),
+      onTime: k(0.8),
+      satisfaction: k(1),
+      mechanism: k(0.6),
+      rebound: k(0.1),
+    });
     // 30·0.9 + 20·0.8 + 25·1 + 15·0.6 + 10·0.9 = 27 + 16 + 25 + 9 + 9 = 86
     expect(a.score).toBeCloseTo(86, 10);
     expect(a.exported).toBeCloseTo(8.6, 10);
@@ -229,7 +248,13 @@ describe('unit assessment', () => {
   });
 
   it('re-weights over the KPIs that have a value and accepts other weights', () => {
-    const a = unitAssessment({ completion: k(1), onTime: k(0.5), satisfaction: k(null), mechanism: k(null), rebound: k(null) });
+    const a = unitAssessment({
+      completion: k(1),
+      onTime: k(0.5),
+      satisfaction: k(null),
+      mechanism: k(null),
+      rebound: k(null),
+    });
     expect(a.score).toBeCloseTo(((30 * 1 + 20 * 0.5) / 50) * 100, 10); // 80
     const b = unitAssessment(
       { completion: k(1), onTime: k(0), satisfaction: k(0), mechanism: k(0), rebound: k(0) },
@@ -237,8 +262,19 @@ describe('unit assessment', () => {
     );
     expect(b.score).toBeCloseTo((50 / 110) * 100, 10);
     expect(b.exported).toBeCloseTo((50 / 110) * 100 * 0.2, 10);
-    const none = unitAssessment({ completion: k(null), onTime: k(null), satisfaction: k(null), mechanism: k(null), rebound: k(null) });
+    const none = unitAssessment({
+      completion: k(null),
+      onTime: k(null),
+      satisfaction: k(null),
+      mechanism: k(null),
+      rebound: k(null),
+    });
     expect(none).toMatchObject({ score: null, exported: null });
-    expect(() => unitAssessment({ completion: k(1), onTime: k(1), satisfaction: k(1), mechanism: k(1), rebound: k(1) }, { weights: { completion: -1 } })).toThrow(RangeError);
+    expect(() =>
+      unitAssessment(
+        { completion: k(1), onTime: k(1), satisfaction: k(1), mechanism: k(1), rebound: k(1) },
+        { weights: { completion: -1 } },
+      ),
+    ).toThrow(RangeError);
   });
 });

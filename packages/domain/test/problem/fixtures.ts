@@ -39,7 +39,8 @@ export function problemIn(state: ProblemState, patch: Partial<ProblemSnapshot> =
     p.rectifyingSince = p.planApprovedAt;
   }
   if (state === 'plan_review') p.planVersion = 1;
-  if (['closure_review', 'verifying', 'closed'].includes(state)) p.closureRequestedAt = new Date('2025-06-09T05:00:00Z');
+  if (['closure_review', 'verifying', 'closed'].includes(state))
+    p.closureRequestedAt = new Date('2025-06-09T05:00:00Z');
   if (state === 'closed') {
     p.closedAt = new Date('2025-06-09T08:00:00Z');
     p.outcome = 'resolved';

@@ -3,7 +3,19 @@ import { PROBLEM_COMMAND_PAYLOADS } from '../../src/problem/commands.ts';
 import { allowedActions, decide, type Decision } from '../../src/problem/machine.ts';
 import type { Principal } from '../../src/problem/scope.ts';
 import type { ProblemSnapshot } from '../../src/problem/states.ts';
-import { actor, CO, command, LEAD, NOW, OTHER, problemIn, RAISER, regionGrant, reporter, unitGrant } from './fixtures.ts';
+import {
+  actor,
+  CO,
+  command,
+  LEAD,
+  NOW,
+  OTHER,
+  problemIn,
+  RAISER,
+  regionGrant,
+  reporter,
+  unitGrant,
+} from './fixtures.ts';
 
 const staff = actor(OTHER, [regionGrant('cppcc_staff')]);
 const leader = actor(OTHER, [regionGrant('leader')]);
@@ -27,7 +39,11 @@ const run = (p: ProblemSnapshot, c: ReturnType<typeof command>, who: Principal, 
 
 describe('closure and verification', () => {
   it('refuses a closure request without evidence (422)', () => {
-    refused(run(problemIn('rectifying'), command('request_closure', { evidence: [] }), liaison), 422, 'evidence_required');
+    refused(
+      run(problemIn('rectifying'), command('request_closure', { evidence: [] }), liaison),
+      422,
+      'evidence_required',
+    );
   });
   it('refuses verification by a supervisor from the lead unit or a co-unit (403), accepts an outsider', () => {
     const p = problemIn('verifying');
@@ -41,7 +57,11 @@ describe('closure and verification', () => {
     refused(run(p, command('verify_pass', { evidence: [] }), supervisor), 422, 'evidence_required');
     refused(run(p, command('verify_pass', { outcome: 'long_term' }), supervisor), 422, 'milestones_required');
     const next = ok(
-      run(p, command('verify_pass', { outcome: 'long_term', milestones: [{ text: '完成立项', due: '2026-03-31' }] }), supervisor),
+      run(
+        p,
+        command('verify_pass', { outcome: 'long_term', milestones: [{ text: '完成立项', due: '2026-03-31' }] }),
+        supervisor,
+      ),
     );
     expect(next.outcome).toBe('long_term');
   });
@@ -61,20 +81,35 @@ describe('extensions', () => {
   it('counts requests and grants, allows one pending request, and stops at the limit', () => {
     let p = problemIn('rectifying');
     p = ok(run(p, command('request_extension', { requestedDeadline: '2025-10-31' }), liaison));
-    expect(p).toMatchObject({ extensionRequests: 1, extensions: 0, pendingExtension: { requestedDeadline: '2025-10-31' } });
-    refused(run(p, command('request_extension', { requestedDeadline: '2025-11-30' }), liaison), 422, 'extension_pending');
+    expect(p).toMatchObject({
+      extensionRequests: 1,
+      extensions: 0,
+      pendingExtension: { requestedDeadline: '2025-10-31' },
+    });
+    refused(
+      run(p, command('request_extension', { requestedDeadline: '2025-11-30' }), liaison),
+      422,
+      'extension_pending',
+    );
     expect(allowedActions(p, liaison, NOW)).not.toContain('request_extension');
 
     p = ok(run(p, command('decide_extension', { decision: 'approve' }), staff));
     expect(p).toMatchObject({ extensions: 1, extendedDeadline: '2025-10-31', pendingExtension: null });
 
-    refused(run(p, command('request_extension', { requestedDeadline: '2025-10-31' }), liaison), 422, 'extension_not_later');
+    refused(
+      run(p, command('request_extension', { requestedDeadline: '2025-10-31' }), liaison),
+      422,
+      'extension_not_later',
+    );
     p = ok(run(p, command('request_extension', { requestedDeadline: '2025-11-30' }), liaison));
     p = ok(run(p, command('decide_extension', { decision: 'approve', deadline: '2025-11-15' }), staff));
     expect(p).toMatchObject({ extensions: 2, extensionRequests: 2, extendedDeadline: '2025-11-15' });
 
     refused(run(p, command('request_extension', { requestedDeadline: '2025-12-31' }), liaison), 422, 'extension_limit');
-    expect(decide(p, command('request_extension', { requestedDeadline: '2025-12-31' }), liaison, NOW, { maxExtensions: 3 }).ok).toBe(true);
+    expect(
+      decide(p, command('request_extension', { requestedDeadline: '2025-12-31' }), liaison, NOW, { maxExtensions: 3 })
+        .ok,
+    ).toBe(true);
   });
   it('counts a denied request but not as an extension', () => {
     let p = ok(run(problemIn('rectifying'), command('request_extension'), liaison));
@@ -133,7 +168,11 @@ describe('assignment and disputes', () => {
   it('refuses a deadline that is not after today in the region (422)', () => {
     // 2025-06-10 23:30 in Beijing is still 06-10 there, but 06-10 15:30 UTC.
     const late = new Date('2025-06-10T15:30:00Z');
-    refused(run(problemIn('listed'), command('assign', { deadline: '2025-06-10' }), staff, late), 422, 'deadline_not_future');
+    refused(
+      run(problemIn('listed'), command('assign', { deadline: '2025-06-10' }), staff, late),
+      422,
+      'deadline_not_future',
+    );
     expect(run(problemIn('listed'), command('assign', { deadline: '2025-06-11' }), staff, late).ok).toBe(true);
   });
   it('refuses a lead unit that is also a co-unit', () => {
@@ -144,7 +183,9 @@ describe('assignment and disputes', () => {
     const p = problemIn('assigned'); // assigned 2025-06-08 10:00 Beijing; 5 days → up to 06-13
     expect(run(p, command('dispute'), coLiaison, new Date('2025-06-13T15:59:00Z')).ok).toBe(true);
     refused(run(p, command('dispute'), coLiaison, new Date('2025-06-13T16:00:00Z')), 422, 'dispute_window_closed');
-    expect(decide(p, command('dispute'), coLiaison, new Date('2025-06-13T16:00:00Z'), { disputeWindowDays: 6 }).ok).toBe(true);
+    expect(
+      decide(p, command('dispute'), coLiaison, new Date('2025-06-13T16:00:00Z'), { disputeWindowDays: 6 }).ok,
+    ).toBe(true);
 
     const disputed = ok(run(p, command('dispute'), liaison));
     const dismissed = ok(run(disputed, command('decide_dispute', { decision: 'dismiss' }), staff));
@@ -234,10 +275,19 @@ describe('command schemas', () => {
     expect(empty.error?.issues[0]?.message).toBe('请填写不予列入的理由');
   });
   it('check dates and evidence hashes', () => {
-    expect(PROBLEM_COMMAND_PAYLOADS.request_extension.safeParse({ requestedDeadline: '2025-02-30', reason: 'x' }).success).toBe(false);
     expect(
-      PROBLEM_COMMAND_PAYLOADS.request_closure.safeParse({ summary: 'x', proposedOutcome: 'resolved', evidence: ['abc'] }).success,
+      PROBLEM_COMMAND_PAYLOADS.request_extension.safeParse({ requestedDeadline: '2025-02-30', reason: 'x' }).success,
     ).toBe(false);
-    expect(PROBLEM_COMMAND_PAYLOADS.report_progress.safeParse({ period: 'W1', percent: 101, done: 'x', nextSteps: 'y' }).success).toBe(false);
+    expect(
+      PROBLEM_COMMAND_PAYLOADS.request_closure.safeParse({
+        summary: 'x',
+        proposedOutcome: 'resolved',
+        evidence: ['abc'],
+      }).success,
+    ).toBe(false);
+    expect(
+      PROBLEM_COMMAND_PAYLOADS.report_progress.safeParse({ period: 'W1', percent: 101, done: 'x', nextSteps: 'y' })
+        .success,
+    ).toBe(false);
   });
 });

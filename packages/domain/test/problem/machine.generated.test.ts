@@ -27,7 +27,9 @@ import {
 } from './fixtures.ts';
 
 const ALL_ROLES: PrincipalRole[] = [...ROLES, 'public'];
-const entries = PROBLEM_COMMANDS.map((c) => [c, PROBLEM_TRANSITIONS[c] as unknown as Transition<ProblemCommandType>] as const);
+const entries = PROBLEM_COMMANDS.map(
+  (c) => [c, PROBLEM_TRANSITIONS[c] as unknown as Transition<ProblemCommandType>] as const,
+);
 
 /** An actor holding `permit` on the fixture problem. */
 function rightActor(p: Permit): Principal {
@@ -81,7 +83,10 @@ function everywhere(role: PrincipalRole): Principal {
 }
 
 /** Every role with every scope: only the state can be what is missing. */
-const superActor = actor(OTHER, ROLES.flatMap((r) => [regionGrant(r), unitGrant(r, LEAD), unitGrant(r, CO)]));
+const superActor = actor(
+  OTHER,
+  ROLES.flatMap((r) => [regionGrant(r), unitGrant(r, LEAD), unitGrant(r, CO)]),
+);
 
 function fixtureFor(type: ProblemCommandType, state: ProblemState) {
   return (SETUP[type] ?? ((p) => p))(problemIn(state));

@@ -40,14 +40,20 @@ describe('warning light', () => {
 
   it('flags a late progress report from the day after it was due', () => {
     const q = problemIn('rectifying', { rectifyingSince: at('2025-06-02T01:00:00Z') }); // 06-02 local → due 06-09
-    expect(problemFlags(q, at('2025-06-09T15:59:00Z'))).toMatchObject({ warning: 'green', nextProgressDue: '2025-06-09' });
+    expect(problemFlags(q, at('2025-06-09T15:59:00Z'))).toMatchObject({
+      warning: 'green',
+      nextProgressDue: '2025-06-09',
+    });
     expect(problemFlags(q, at('2025-06-09T16:00:00Z'))).toMatchObject({
       warning: 'yellow',
       progressLate: true,
       reasons: ['progress_late'],
     });
     const reported = { ...q, lastProgressAt: at('2025-06-09T10:00:00Z') }; // 06-09 18:00 local → due 06-16
-    expect(problemFlags(reported, at('2025-06-16T12:00:00Z'))).toMatchObject({ warning: 'green', nextProgressDue: '2025-06-16' });
+    expect(problemFlags(reported, at('2025-06-16T12:00:00Z'))).toMatchObject({
+      warning: 'green',
+      nextProgressDue: '2025-06-16',
+    });
     expect(problemFlags(q, at('2025-06-10T16:00:00Z'), { progressCadenceDays: 14 }).progressLate).toBe(false);
   });
 
@@ -56,14 +62,25 @@ describe('warning light', () => {
     const q = problemIn('assigned', {
       assignment: { ...problemIn('assigned').assignment!, assignedAt: at('2025-06-01T16:30:00Z') },
     });
-    expect(problemFlags(q, at('2025-06-17T15:00:00Z'))).toMatchObject({ planDueDate: '2025-06-17', planOverdue: false, warning: 'green' });
-    expect(problemFlags(q, at('2025-06-17T16:00:00Z'))).toMatchObject({ planOverdue: true, warning: 'yellow', reasons: ['plan_overdue'] });
+    expect(problemFlags(q, at('2025-06-17T15:00:00Z'))).toMatchObject({
+      planDueDate: '2025-06-17',
+      planOverdue: false,
+      warning: 'green',
+    });
+    expect(problemFlags(q, at('2025-06-17T16:00:00Z'))).toMatchObject({
+      planOverdue: true,
+      warning: 'yellow',
+      reasons: ['plan_overdue'],
+    });
     expect(problemFlags(q, at('2025-06-17T15:00:00Z'), { timeZone: 'UTC' }).planOverdue).toBe(true);
     expect(problemFlags(q, at('2025-06-17T16:00:00Z'), { planDueDays: 20 }).planOverdue).toBe(false);
   });
 
   it('does not blame the unit for staff review of a closure requested on time', () => {
-    const onTime = problemIn('verifying', { extendedDeadline: '2025-06-30', closureRequestedAt: at('2025-06-30T10:00:00Z') });
+    const onTime = problemIn('verifying', {
+      extendedDeadline: '2025-06-30',
+      closureRequestedAt: at('2025-06-30T10:00:00Z'),
+    });
     expect(problemFlags(onTime, at('2025-07-05T02:00:00Z'))).toMatchObject({ warning: 'green', overdueDays: 0 });
     const late = { ...onTime, closureRequestedAt: at('2025-06-30T16:30:00Z') };
     expect(problemFlags(late, at('2025-07-05T02:00:00Z'))).toMatchObject({ warning: 'red', overdueDays: 5 });
