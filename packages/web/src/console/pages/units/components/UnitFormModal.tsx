@@ -1,0 +1,147 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
+import { createUnitBody, UNIT_KINDS, updateUnitBody } from '@rectify/domain/schemas/org';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { isStaleVersion } from '../../../components/errors.ts';
+import { RegionPicker } from '../../../components/RegionPicker.tsx';
+import { UnitPicker } from '../../../components/UnitPicker.tsx';
+import { applyServerErrors, validateWith } from '../../../components/zodForm.ts';
+import { useI18n } from '../../../i18n.tsx';
+import { forgetUnit, type Unit } from '../../../services/org.ts';
+import { createUnit, getUnit, updateUnit } from '../service.ts';
+
+interface Values {
+  name?: string;
+  kind?: Unit['kind'];
+  regionCode?: string | null;
+  parentId?: string | null;
+}
+
+/**
+ * Create a unit, or edit one at the version it was read. A 409 (someone else saved first) is shown as
+ * "已被他人修改，请刷新" with a button that loads the current version into the form.
+ */
+export function UnitFormModal({
+  unit,
+  open,
+  onClose,
+  onSaved,
+}: {
+  /** null → create */
+  unit: Unit | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (unit: Unit) => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [version, setVersion] = useState(unit?.version ?? 0);
+  const [error, setError] = useState<unknown>(null);
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(unit ? { name: unit.name, kind: unit.kind } : { kind: 'department' });
+    setVersion(unit?.version ?? 0);
+    setError(null);
+    setFormErrors([]);
+  }, [open, unit, form]);
+
+  async function submit() {
+    const values = form.getFieldsValue();
+    setError(null);
+    const checked = unit
+      ? validateWith(updateUnitBody, { version, name: values.name, kind: values.kind }, form)
+      : validateWith(
+          createUnitBody,
+          { name: values.name, kind: values.kind, regionCode: values.regionCode, parentId: values.parentId ?? null },
+          form,
+        );
+    setFormErrors(checked.formErrors);
+    if (!checked.data) return;
+    setBusy(true);
+    try {
+      const saved = unit
+        ? await updateUnit(unit.id, checked.data as Parameters<typeof updateUnit>[1])
+        : await createUnit(checked.data as Parameters<typeof createUnit>[0]);
+      forgetUnit(saved.id);
+      message.success(unit ? t('units.saved') : t('units.created'));
+      onSaved(saved);
+    } catch (err) {
+      if (!applyServerErrors(err, form)) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function loadLatest() {
+    if (!unit) return;
+    try {
+      const latest = await getUnit(unit.id);
+      form.setFieldsValue({ name: latest.name, kind: latest.kind });
+      setVersion(latest.version);
+      setError(null);
+      message.info(t('units.reloaded'));
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={unit ? t('units.edit') : t('units.create')}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('action.save')}
+      cancelText={t('action.cancel')}
+      confirmLoading={busy}
+      destroyOnHidden
+      forceRender
+    >
+      {error ? (
+        isStaleVersion(error) ? (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            title={t('error.stale')}
+            data-testid="stale-alert"
+            action={
+              <Button size="small" onClick={loadLatest}>
+                {t('action.refresh')}
+              </Button>
+            }
+            style={{ marginBottom: 16 }}
+          />
+        ) : (
+          <ErrorAlert error={error} />
+        )
+      ) : null}
+      {formErrors.map((e) => (
+        <Alert key={e} type="error" title={e} style={{ marginBottom: 8 }} />
+      ))}
+      <Form form={form} layout="vertical" name="unit" onFinish={submit}>
+        <Form.Item name="name" label={t('units.name')} required>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="kind" label={t('units.kind')} required>
+          <Select options={UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))} />
+        </Form.Item>
+        {!unit && (
+          <>
+            <Form.Item name="regionCode" label={t('units.region')} required>
+              <RegionPicker />
+            </Form.Item>
+            <Form.Item name="parentId" label={t('units.parent')}>
+              <UnitPicker />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}

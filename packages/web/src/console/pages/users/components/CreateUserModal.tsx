@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Form, Input, Modal, Typography } from 'antd';
+import { passwordProblems } from '@rectify/domain/password-policy';
+import { createUserBody } from '@rectify/domain/schemas/org';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { UnitPicker } from '../../../components/UnitPicker.tsx';
+import { applyServerErrors, validateWith } from '../../../components/zodForm.ts';
+import { useI18n } from '../../../i18n.tsx';
+import { createUser, type User } from '../service.ts';
+import { GrantsEditor, grantRowsToInput, type GrantRow } from './GrantsEditor.tsx';
+
+interface Values {
+  username?: string;
+  displayName?: string;
+  unitId?: string | null;
+  password?: string;
+  grants?: GrantRow[];
+}
+
+/** New account with its grants, validated with the server's schema and password policy before sending. */
+export function CreateUserModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (user: User) => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<unknown>(null);
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      setError(null);
+      setFormErrors([]);
+    }
+  }, [open, form]);
+
+  async function submit() {
+    const v = form.getFieldsValue();
+    const { data, formErrors: general } = validateWith(
+      createUserBody,
+      {
+        username: v.username ?? '',
+        displayName: v.displayName ?? '',
+        unitId: v.unitId ?? '',
+        password: v.password ?? '',
+        grants: grantRowsToInput(v.grants),
+      },
+      form,
+    );
+    // A grant's refinement error ("region or unit") is reported on the grant, not on a field: show it above.
+    setFormErrors(general);
+    if (!data) return;
+    const problems = passwordProblems(data.password, data.username);
+    if (problems.length > 0) return form.setFields([{ name: 'password', errors: problems }]);
+    setBusy(true);
+    try {
+      const user = await createUser(data);
+      message.success(t('users.created'));
+      onCreated(user);
+    } catch (err) {
+      if (!applyServerErrors(err, form)) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t('users.create')}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('action.save')}
+      cancelText={t('action.cancel')}
+      confirmLoading={busy}
+      width={760}
+      destroyOnHidden
+      forceRender
+    >
+      {error ? <ErrorAlert error={error} /> : null}
+      {formErrors.map((e) => (
+        <Alert key={e} type="error" title={e} style={{ marginBottom: 8 }} />
+      ))}
+      <Form form={form} layout="vertical" name="user" initialValues={{ grants: [{ scope: 'region' }] }}>
+        <Form.Item name="username" label={t('users.username')} required>
+          <Input autoComplete="off" maxLength={32} />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('users.displayName')} required>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="unitId" label={t('users.unit')} required>
+          <UnitPicker />
+        </Form.Item>
+        <Form.Item name="password" label={t('users.password')} required>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Typography.Title level={2} style={{ fontSize: 15 }}>
+          {t('grants.title')}
+        </Typography.Title>
+        <GrantsEditor />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,67 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { MessageKey } from '../locales/zh-CN/index.ts';
+import type { AccessFlag } from './access.ts';
+
+export type RouteIcon = 'home' | 'bank' | 'team' | 'history' | 'safety';
+export type MenuSection = 'admin' | 'records';
+
+/**
+ * The console's routes, one line each (Ant Design Pro's config/routes.ts): the path under /console, the i18n key of
+ * its menu entry and title, the access flag that must be true to see it (src/console/access.ts), and the lazily
+ * loaded page. The menu, the route guard and the page titles all read this table.
+ */
+export interface ConsoleRoute {
+  path: string;
+  name: MessageKey;
+  access: AccessFlag;
+  icon: RouteIcon;
+  section?: MenuSection;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export const SECTION_NAMES: Record<MenuSection, MessageKey> = {
+  admin: 'menu.section.admin',
+  records: 'menu.section.records',
+};
+
+export const routes: readonly ConsoleRoute[] = [
+  {
+    path: '/',
+    name: 'menu.workbench',
+    access: 'signedIn',
+    icon: 'home',
+    component: lazy(() => import('./pages/workbench/index.tsx')),
+  },
+  {
+    path: '/units',
+    name: 'menu.units',
+    access: 'unitManage',
+    icon: 'bank',
+    section: 'admin',
+    component: lazy(() => import('./pages/units/index.tsx')),
+  },
+  {
+    path: '/users',
+    name: 'menu.users',
+    access: 'userRead',
+    icon: 'team',
+    section: 'admin',
+    component: lazy(() => import('./pages/users/index.tsx')),
+  },
+  {
+    path: '/events',
+    name: 'menu.events',
+    access: 'eventRead',
+    icon: 'history',
+    section: 'records',
+    component: lazy(() => import('./pages/events/index.tsx')),
+  },
+  {
+    path: '/audit',
+    name: 'menu.audit',
+    access: 'auditRead',
+    icon: 'safety',
+    section: 'records',
+    component: lazy(() => import('./pages/audit/index.tsx')),
+  },
+];

@@ -1,0 +1,10 @@
+/** Navigation and page titles: one key per route of src/console/routes.ts. */
+export default {
+  'menu.workbench': '工作台',
+  'menu.section.admin': '系统管理',
+  'menu.section.records': '留痕与审计',
+  'menu.units': '单位管理',
+  'menu.users': '用户管理',
+  'menu.events': '事件记录',
+  'menu.audit': '安全审计',
+} as const;

@@ -1,0 +1,23 @@
+/** Names of roles, unit kinds and region levels (the codes come from @rectify/domain). */
+export default {
+  'role.admin': '系统管理员',
+  'role.security_admin': '安全管理员',
+  'role.audit_admin': '审计管理员',
+  'role.cppcc_staff': '政协评议办工作人员',
+  'role.member': '政协委员',
+  'role.supervisor': '整改监督员',
+  'role.leader': '党委/政府领导',
+  'role.unit_liaison': '部门联络员',
+  'role.unit_head': '部门负责人',
+  'role.evaluator': '第三方评估机构',
+  'unitKind.cppcc': '政协',
+  'unitKind.party_committee': '党委',
+  'unitKind.government': '政府',
+  'unitKind.department': '部门',
+  'unitKind.town': '乡镇（街道）',
+  'unitKind.third_party': '第三方机构',
+  'scope.region': '行政区划 {region} 及下级',
+  'scope.unit': '单位：{unit}',
+  'region.placeholder': '选择行政区划',
+  'unit.placeholder': '输入名称搜索单位',
+} as const;
