@@ -7,3 +7,4 @@ export * from './queries/regions.ts';
 export * from './queries/units.ts';
 export * from './queries/users.ts';
 export * from './queries/sessions.ts';
+export * from './queries/problems.ts';

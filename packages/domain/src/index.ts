@@ -36,3 +36,4 @@ export * from './kpi/participation.ts';
 export * from './kpi/coverage.ts';
 export * from './kpi/response-time.ts';
 export * from './kpi/assessment.ts';
+export * from './schemas/problems.ts';

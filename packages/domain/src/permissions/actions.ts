@@ -11,6 +11,8 @@ export const ACTIONS = [
   'audit.read',
   'event.read',
   'config.manage',
+  'problem.read',
+  'problem.create',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -46,4 +48,7 @@ export const RULES: Record<Action, Rule> = {
   'audit.read': { roles: ['admin', 'audit_admin'], separated: ['audit_admin'] },
   'event.read': { roles: ['admin', 'audit_admin', ...BUSINESS_ROLES], separated: ['audit_admin', ...BUSINESS_ROLES] },
   'config.manage': { roles: ['admin'] },
+  // Lifecycle steps on a problem are authorised by the state machine (problem/transitions.ts), not here.
+  'problem.read': { roles: BUSINESS_ROLES },
+  'problem.create': { roles: ['cppcc_staff', 'member'] },
 };
