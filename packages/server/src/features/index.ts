@@ -3,9 +3,11 @@ import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { eventRoutes } from './events/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { ledgerRoutes } from './ledger/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { problemRoutes } from './problems/routes.ts';
 
 /** Every feature of the API, registered in this order. A new feature adds one line here. */
 export const features: ((app: FastifyInstance) => void)[] = [
@@ -16,4 +18,6 @@ export const features: ((app: FastifyInstance) => void)[] = [
   userRoutes,
   eventRoutes,
   auditRoutes,
+  problemRoutes,
+  ledgerRoutes,
 ];
