@@ -23,6 +23,13 @@ const envSchema = z.object({
   RECTIFY_TRUST_PROXY: bool.default(false),
   RECTIFY_SECURE_COOKIES: bool.optional(),
   RECTIFY_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  RECTIFY_LEDGER_ORIGIN: z.string().regex(/^[^\s+]+$/, 'no spaces or "+"').default('rectify.local/log'),
+  RECTIFY_LEDGER_KEY_FILE: z.string().optional(),
+  RECTIFY_LEDGER_SEQUENCE_SECONDS: z.coerce.number().positive().default(2),
+  RECTIFY_LEDGER_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
+  RECTIFY_CHECKPOINT_SECONDS: z.coerce.number().positive().default(60),
+  RECTIFY_WITNESSES: z.string().default(''),
+  RECTIFY_LEDGER_PUBLIC_ENTRIES: bool.default(false),
 });
 
 export interface Config {
@@ -43,6 +50,18 @@ export interface Config {
   /** undefined → Secure cookies exactly when the request arrived over TLS (directly or via a trusted proxy). */
   secureCookies: boolean | undefined;
   bodyLimit: number;
+  /** Transparency log (docs/ledger.md). */
+  ledger: {
+    origin: string;
+    keyFile: string;
+    sequenceSeconds: number;
+    batchSize: number;
+    checkpointSeconds: number;
+    /** `URL|VKEY` entries, not yet parsed (features/ledger/witnesses.ts parses them at start). */
+    witnesses: string[];
+    /** Serve entry bundles (the events' full bytes) publicly at /log/tile/entries/. */
+    publicEntries: boolean;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,5 +88,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.RECTIFY_TRUST_PROXY,
     secureCookies: e.RECTIFY_SECURE_COOKIES,
     bodyLimit: e.RECTIFY_BODY_LIMIT_BYTES,
+    ledger: {
+      origin: e.RECTIFY_LEDGER_ORIGIN,
+      keyFile: resolve(e.RECTIFY_LEDGER_KEY_FILE ?? resolve(e.RECTIFY_DATA, 'ledger', 'log.key')),
+      sequenceSeconds: e.RECTIFY_LEDGER_SEQUENCE_SECONDS,
+      batchSize: e.RECTIFY_LEDGER_BATCH,
+      checkpointSeconds: e.RECTIFY_CHECKPOINT_SECONDS,
+      witnesses: e.RECTIFY_WITNESSES.split(/[\s,]+/).filter((w) => w !== ''),
+      publicEntries: e.RECTIFY_LEDGER_PUBLIC_ENTRIES,
+    },
   };
 }

@@ -4,6 +4,7 @@ import { migrateDatabase, openDatabase, type Database } from '@rectify/db';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { hasUsers, readDemoAccounts, seedDemo, type DemoAccounts } from './demo/seed.ts';
+import { LedgerService } from './features/ledger/service.ts';
 
 export function createLogger(config: Config): Logger {
   return pino({ level: config.logLevel, base: { service: 'rectify' } });
@@ -28,6 +29,8 @@ export interface RunningPlatform {
   database: Database;
   address: string;
   demo: DemoAccounts | undefined;
+  /** The transparency log's jobs; `ledger.key.vkey` is the verifier key to publish. */
+  ledger: LedgerService;
   stop(): Promise<void>;
 }
 
@@ -38,6 +41,9 @@ export async function startPlatform(config: Config, log = createLogger(config)):
   if (config.demo) {
     demo = (await hasUsers(database)) ? readDemoAccounts(config) : await seedDemo(database, config, log);
   }
+  const ledger = new LedgerService(config, database, log);
+  log.info({ vkey: ledger.key.vkey, keyFile: ledger.key.file, created: ledger.key.created }, 'ledger key ready');
+  ledger.start();
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();
@@ -48,7 +54,9 @@ export async function startPlatform(config: Config, log = createLogger(config)):
     database,
     address,
     demo,
+    ledger,
     stop: async () => {
+      await ledger.stop();
       await app.close();
       await database.close();
     },

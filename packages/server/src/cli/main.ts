@@ -4,6 +4,7 @@ import { registerNlpCommands } from '@rectify/nlp/cli';
 import { VERSION } from '../version.ts';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerDatabaseCommands } from './commands/database.ts';
+import { registerLedgerCommands } from './commands/ledger.ts';
 import { registerStart } from './commands/start.ts';
 
 const program = new Command()
@@ -15,6 +16,7 @@ registerStart(program);
 registerDatabaseCommands(program);
 registerAdminCommands(program);
 registerTlogCommands(program);
+registerLedgerCommands(program);
 registerNlpCommands(program);
 
 program.parseAsync(process.argv).catch((err: Error) => {

@@ -17,6 +17,7 @@ export function registerStart(program: Command): void {
         `  公众门户 portal:   ${platform.address}/`,
         `  工作台 console:    ${platform.address}/console/`,
         `  API 文档 docs:     ${platform.address}/api/docs`,
+        `  透明日志 log key:  ${platform.ledger.key.vkey}`,
       ];
       if (platform.demo) {
         lines.push(
