@@ -1,0 +1,14 @@
+import type { Logger } from 'pino';
+import type { Database } from '@rectify/db';
+import { recomputeWarnings } from '../features/problems/service.ts';
+import { JobScheduler } from './scheduler.ts';
+
+/** The platform's recurring jobs. Each feature adds its jobs here. */
+export function createJobs(database: Database, log: Logger): JobScheduler {
+  return new JobScheduler(database, log).register({
+    name: 'problem-warnings',
+    // Lights change with the calendar: shortly after midnight, and hourly to pick up anything missed.
+    cron: '5 * * * *',
+    run: async () => ({ changed: await recomputeWarnings(database.db) }),
+  });
+}
