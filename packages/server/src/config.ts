@@ -23,7 +23,10 @@ const envSchema = z.object({
   RECTIFY_TRUST_PROXY: bool.default(false),
   RECTIFY_SECURE_COOKIES: bool.optional(),
   RECTIFY_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  RECTIFY_LEDGER_ORIGIN: z.string().regex(/^[^\s+]+$/, 'no spaces or "+"').default('rectify.local/log'),
+  RECTIFY_LEDGER_ORIGIN: z
+    .string()
+    .regex(/^[^\s+]+$/, 'no spaces or "+"')
+    .default('rectify.local/log'),
   RECTIFY_LEDGER_KEY_FILE: z.string().optional(),
   RECTIFY_LEDGER_SEQUENCE_SECONDS: z.coerce.number().positive().default(2),
   RECTIFY_LEDGER_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
