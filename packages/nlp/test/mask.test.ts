@@ -54,12 +54,12 @@ describe('maskPersonalData', () => {
     expect(kinds).toEqual(['mobile', 'idCard']);
   });
 
-  it('is fast enough for every public surface', () => {
+  it('masks every occurrence in a long text, not only the first', () => {
+    // Speed is measured by bench/, not asserted here (tests check behaviour only).
     const text = '我叫李明，电话13812345678，住芙蓉中路123号5栋301室，反映小区噪音扰民问题。'.repeat(10);
-    const t = performance.now();
-    for (let i = 0; i < 2000; i++) maskPersonalData(text);
-    const perCall = (performance.now() - t) / 2000;
-    expect(perCall).toBeLessThan(2);
+    const masked = maskPersonalData(text);
+    expect(masked).not.toContain('13812345678');
+    expect(masked.match(/138\*{4}5678/g)).toHaveLength(10);
   });
 });
 

@@ -5,6 +5,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { hasUsers, readDemoAccounts, seedDemo, type DemoAccounts } from './demo/seed.ts';
 import { LedgerService } from './features/ledger/service.ts';
+import { createJobs } from './jobs/index.ts';
 
 export function createLogger(config: Config): Logger {
   return pino({ level: config.logLevel, base: { service: 'rectify' } });
@@ -44,6 +45,8 @@ export async function startPlatform(config: Config, log = createLogger(config)):
   const ledger = new LedgerService(config, database, log);
   log.info({ vkey: ledger.key.vkey, keyFile: ledger.key.file, created: ledger.key.created }, 'ledger key ready');
   ledger.start();
+  const jobs = createJobs(database, log);
+  jobs.start();
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();
@@ -56,6 +59,7 @@ export async function startPlatform(config: Config, log = createLogger(config)):
     demo,
     ledger,
     stop: async () => {
+      jobs.stop();
       await ledger.stop();
       await app.close();
       await database.close();
