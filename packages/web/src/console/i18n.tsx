@@ -9,6 +9,7 @@ import zodEn from 'zod/v4/locales/en.js';
 import zodZh from 'zod/v4/locales/zh-CN.js';
 import enUS from '../locales/en-US/index.ts';
 import zhCN, { type MessageKey } from '../locales/zh-CN/index.ts';
+import { setRequiredMessage } from './components/zodForm.ts';
 import { storedLocale, storeLocale, translate, type Locale, type Params } from '../i18n/translate.ts';
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
@@ -28,6 +29,7 @@ function applyLocale(locale: Locale) {
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   // Client-side zod messages in the UI language (the domain's own Chinese messages stay as written).
   zodConfig(locale === 'zh-CN' ? zodZh() : zodEn());
+  setRequiredMessage(translate(MESSAGES[locale], 'form.required'));
 }
 
 /** Language of the console: zh-CN by default, English on request; antd's own texts follow through ConfigProvider. */

@@ -4,6 +4,23 @@ import { ApiError } from '../../api.ts';
 
 type FieldError = { name: (string | number)[]; errors: string[] };
 
+let requiredMessage = '请填写此项';
+/** The words for "this field is empty" in the UI language (set by the console's I18nProvider). */
+export function setRequiredMessage(message: string): void {
+  requiredMessage = message;
+}
+
+function valueAt(values: unknown, path: PropertyKey[]): unknown {
+  let v = values;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
 function toFields(issues: { path: PropertyKey[]; message: string }[]): FieldError[] {
   const byField = new Map<string, FieldError>();
   for (const issue of issues) {
@@ -28,7 +45,11 @@ export function validateWith<S extends z.ZodType>(
 ): { data: z.infer<S>; formErrors: [] } | { data: null; formErrors: string[] } {
   const parsed = schema.safeParse(values);
   if (parsed.success) return { data: parsed.data, formErrors: [] };
-  const fields = toFields(parsed.error.issues);
+  // An empty field gets "required" rather than zod's technical wording (too small, invalid option, not a UUID).
+  const issues = parsed.error.issues.map((i) =>
+    i.path.length > 0 && isEmpty(valueAt(values, i.path)) ? { ...i, message: requiredMessage } : i,
+  );
+  const fields = toFields(issues);
   form.setFields(fields.filter((f) => f.name.length > 0));
   return { data: null, formErrors: fields.filter((f) => f.name.length === 0).flatMap((f) => f.errors) };
 }

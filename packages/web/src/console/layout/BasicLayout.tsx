@@ -67,6 +67,7 @@ export default function BasicLayout() {
         collapsed={collapsed}
         onCollapse={setCollapsed}
         width={216}
+        zeroWidthTriggerStyle={{ top: 12 }}
         theme="light"
         style={{ borderRight: '1px solid #f0f0f0' }}
       >

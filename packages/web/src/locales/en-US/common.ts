@@ -29,6 +29,7 @@ export default {
   'error.pageCrashed': 'This page failed; reload and try again',
   'error.forbidden': 'You are not allowed to open this page',
   'error.notFound': 'Page not found',
+  'form.required': 'This field is required',
   'filter.keyword': 'Keyword',
   'filter.all': 'All',
 } satisfies Record<keyof typeof zh, string>;

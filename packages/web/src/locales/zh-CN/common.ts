@@ -28,6 +28,7 @@ export default {
   'error.pageCrashed': '页面出现异常，请刷新重试',
   'error.forbidden': '您没有访问此页面的权限',
   'error.notFound': '页面不存在',
+  'form.required': '请填写此项',
   'filter.keyword': '关键词',
   'filter.all': '全部',
 } as const;

@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import type { MeView } from '@rectify/domain/schemas/auth';
+import { computeAccess } from '../../src/console/access.ts';
+import { routes } from '../../src/console/routes.ts';
+
+const me = (grants: MeView['grants']): MeView => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  username: 'someone',
+  displayName: 'Someone',
+  unitId: '00000000-0000-4000-8000-000000000002',
+  regionCode: '330500',
+  grants,
+  totpEnabled: false,
+  mustChangePassword: false,
+});
+
+const visiblePaths = (m: MeView) => {
+  const access = computeAccess(m);
+  return routes.filter((r) => access[r.access]).map((r) => r.path);
+};
+
+describe('console access flags follow the domain rule table', () => {
+  test('admin sees every page', () => {
+    expect(visiblePaths(me([{ role: 'admin', regionCode: '330500', unitId: null }]))).toEqual([
+      '/',
+      '/units',
+      '/users',
+      '/events',
+      '/audit',
+    ]);
+  });
+
+  test('a unit liaison sees the workbench and events only', () => {
+    const liaison = me([{ role: 'unit_liaison', regionCode: null, unitId: '00000000-0000-4000-8000-000000000002' }]);
+    expect(visiblePaths(liaison)).toEqual(['/', '/events']);
+  });
+
+  test('with separation of duties an admin no longer manages users or reads the audit log', () => {
+    const access = computeAccess(me([{ role: 'admin', regionCode: '330500', unitId: null }]), {
+      separationOfDuties: true,
+    });
+    expect(access).toMatchObject({ unitManage: true, userManage: false, auditRead: false });
+  });
+});
