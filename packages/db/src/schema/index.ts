@@ -2,3 +2,5 @@ export * from './org.ts';
 export * from './auth.ts';
 export * from './events.ts';
 export * from './problems.ts';
+export * from './campaigns.ts';
+export * from './clues.ts';
