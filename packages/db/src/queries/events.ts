@@ -14,6 +14,8 @@ export interface NewEvent {
   payload?: Record<string, unknown>;
   /** SHA-256 hex of evidence files the event refers to. */
   evidence?: string[];
+  /** When it happened; defaults to the transaction's clock (set explicitly only by demo seeding and imports). */
+  at?: Date;
 }
 
 /**

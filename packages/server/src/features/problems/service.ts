@@ -11,6 +11,7 @@ import {
   updateProblem,
   schema,
   type Scope,
+  type Db,
   type Executor,
   type NewProblemRow,
   type ProblemRow,
@@ -29,6 +30,7 @@ import {
   problemFlags,
   type Actor,
   type createProblemBody,
+  type ProblemCommand,
   type ProblemCommandType,
   type ProblemSnapshot,
 } from '@rectify/domain';
@@ -79,6 +81,8 @@ export async function createProblem(
       regionCode: input.regionCode,
       campaignId: input.campaignId ?? null,
       createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
       ...derivedColumns(snapshot, now),
       state: snapshot.state,
       snapshot,
@@ -91,6 +95,7 @@ export async function createProblem(
       subjectId: id,
       regionCode: row.regionCode,
       payload: { title: row.title, source: row.source, severity: row.severity, to: 'draft' },
+      at: now,
     });
     return row;
   });
@@ -98,38 +103,30 @@ export async function createProblem(
 
 /**
  * Fires one lifecycle command: the domain machine decides; the new state, the derived columns and the event are
- * written in one transaction, guarded by the version the caller read. A refusal writes nothing.
+ * written in one transaction, guarded by the version the caller read (null: the current one, for seeding and jobs).
+ * A refusal writes nothing. `readScope` is the caller's problem.read scope: outside it the problem is "not found".
  */
-export async function fireProblemCommand(
-  request: FastifyRequest,
+export async function applyProblemCommand(
+  db: Db,
+  actor: Actor,
+  readScope: Scope,
   id: string,
-  type: ProblemCommandType,
-  version: number,
-  rawInput: unknown,
+  command: ProblemCommand,
+  version: number | null,
   now = new Date(),
 ): Promise<ProblemRow> {
-  const readScope = await authorize(request, 'problem.read');
-  const actor = request.actor!;
-  const parsed = parseProblemCommand(type, rawInput ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: `input/${i.path.join('/')}`, message: i.message }));
-    throw new AppError(400, 'validation_failed', `请求内容不符合要求：${issues[0]?.message ?? ''}`, issues);
-  }
-  const db = request.server.ctx.database.db;
   return db.transaction(async (tx) => {
-    // Visibility first, so a problem outside the caller's scope is "not found" rather than "forbidden".
     if (!(await findProblem(tx, readScope, id))) throw notFound('问题');
     const row = await loadProblemForCommand(tx, id);
     if (!row) throw notFound('问题');
-    if (row.version !== version) {
+    if (version !== null && row.version !== version) {
       throw conflict('问题已被他人更新，请刷新后重试', { currentVersion: row.version });
     }
-    const decision = decide(snapshotFromJson(row.snapshot), parsed.command, actor, now);
+    const decision = decide(snapshotFromJson(row.snapshot), command, actor, now);
     if (!decision.ok) throw new AppError(decision.status, decision.code, decision.message);
-    const next = decision.next;
-    const updated = await updateProblem(tx, id, version, derivedColumns(next, now));
+    const updated = await updateProblem(tx, id, row.version, derivedColumns(decision.next, now));
     if (!updated) throw conflict('问题已被他人更新，请刷新后重试');
-    const input = parsed.command.input as { evidence?: string[] };
+    const input = command.input as { evidence?: string[] };
     await appendEvent(tx, {
       actorUserId: actor.userId,
       actorUsername: actor.username,
@@ -140,9 +137,27 @@ export async function fireProblemCommand(
       unitId: updated.leadUnitId,
       payload: decision.event.payload,
       evidence: Array.isArray(input.evidence) ? input.evidence : [],
+      at: now,
     });
     return updated;
   });
+}
+
+/** The HTTP entry: validates the payload with the command's schema, then `applyProblemCommand`. */
+export async function fireProblemCommand(
+  request: FastifyRequest,
+  id: string,
+  type: ProblemCommandType,
+  version: number,
+  rawInput: unknown,
+): Promise<ProblemRow> {
+  const readScope = await authorize(request, 'problem.read');
+  const parsed = parseProblemCommand(type, rawInput ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: `input/${i.path.join('/')}`, message: i.message }));
+    throw new AppError(400, 'validation_failed', `请求内容不符合要求：${issues[0]?.message ?? ''}`, issues);
+  }
+  return applyProblemCommand(request.server.ctx.database.db, request.actor!, readScope, id, parsed.command, version);
 }
 
 export function ensureCommand(type: string, known: readonly string[]): ProblemCommandType {
