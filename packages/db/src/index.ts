@@ -8,3 +8,4 @@ export * from './queries/units.ts';
 export * from './queries/users.ts';
 export * from './queries/sessions.ts';
 export * from './queries/problems.ts';
+export * from './queries/clues.ts';
