@@ -18,7 +18,7 @@ export interface TestPlatform {
 
 /** A fresh database of the engine under test (DATABASE_URL → PostgreSQL, else PGlite) and an app on it. */
 export async function startTestPlatform(
-  opts: { env?: Record<string, string>; demo?: boolean } = {},
+  opts: { env?: Record<string, string>; demo?: boolean; demoProblems?: boolean } = {},
 ): Promise<TestPlatform> {
   const testDb: TestDatabase = await openTestDatabase(process.env.DATABASE_URL, inject('dbTemplate'));
   const config = loadConfig({
@@ -27,7 +27,9 @@ export async function startTestPlatform(
     RECTIFY_DATA: `/tmp/rectify-test-data-${process.pid}`,
     ...opts.env,
   });
-  if (opts.demo !== false) await seedDemo(testDb.database, config, createLogger(config));
+  if (opts.demo !== false) {
+    await seedDemo(testDb.database, config, createLogger(config), { problems: opts.demoProblems ?? false });
+  }
   const app = await buildApp({ config, database: testDb.database, web: false });
   return {
     app,

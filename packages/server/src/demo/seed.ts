@@ -9,6 +9,7 @@ import { generatePassword } from '../lib/passwords.ts';
 import { loadRegions } from '../features/regions/load.ts';
 import { createUser } from '../features/users/service.ts';
 import { CITY_UNITS, DEMO_ACCOUNTS, DEMO_CITY } from './org.ts';
+import { seedDemoProblems } from './problems.ts';
 
 const SYSTEM_ACTOR = { userId: null, username: 'system' };
 
@@ -36,7 +37,12 @@ export function readDemoAccounts(config: Config): DemoAccounts | undefined {
  * Seeds the demo organisation of 湖州市 on an empty database: its regions down to towns, CPPCC, party committee,
  * government, departments, county governments, town offices, a third-party evaluator and one account per role.
  */
-export async function seedDemo(database: Database, config: Config, log: Logger): Promise<DemoAccounts> {
+export async function seedDemo(
+  database: Database,
+  config: Config,
+  log: Logger,
+  options: { problems?: boolean } = {},
+): Promise<DemoAccounts> {
   const password = config.demoPassword ?? generatePassword();
   const problems = passwordProblems(password);
   if (problems.length > 0)
@@ -93,6 +99,7 @@ export async function seedDemo(database: Database, config: Config, log: Logger):
       { mode: 0o600 },
     );
     log.info({ units: units.size, accounts: DEMO_ACCOUNTS.length }, 'seeded demo organisation');
+    if (options.problems !== false) await seedDemoProblems(db, password, log);
     return { password, usernames: DEMO_ACCOUNTS.map((a) => a.role) };
   });
 }

@@ -11,7 +11,6 @@ import {
   updateProblem,
   schema,
   type Scope,
-  type Db,
   type Executor,
   type NewProblemRow,
   type ProblemRow,
@@ -107,7 +106,7 @@ export async function createProblem(
  * A refusal writes nothing. `readScope` is the caller's problem.read scope: outside it the problem is "not found".
  */
 export async function applyProblemCommand(
-  db: Db,
+  db: Executor,
   actor: Actor,
   readScope: Scope,
   id: string,

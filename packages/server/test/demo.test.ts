@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROBLEM_STATES } from '@rectify/domain';
+import { as, login, startTestPlatform, type TestPlatform } from './helpers.ts';
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await startTestPlatform({ demoProblems: true });
+}, 180_000);
+afterAll(() => t.close());
+
+describe('demo data', () => {
+  it('has problems in every state and every warning light, each with its history', async () => {
+    const { rows } = await t.database.sql.query<{ state: string; warning: string | null; n: number }>(
+      'select state, warning, count(*)::int n from problems group by 1, 2',
+    );
+    const states = new Set(rows.map((r) => r.state));
+    for (const s of PROBLEM_STATES.filter((s) => s !== 'disputed')) expect(states, s).toContain(s);
+    const lights = new Set(rows.map((r) => r.warning));
+    for (const l of ['green', 'yellow', 'red']) expect(lights).toContain(l);
+    expect(rows.reduce((n, r) => n + r.n, 0)).toBeGreaterThanOrEqual(190);
+
+    const orphan = await t.database.sql.query<{ n: number }>(
+      `select count(*)::int n from problems p where not exists
+         (select 1 from events e where e.subject_type = 'problem' and e.subject_id = p.id::text)`,
+    );
+    expect(orphan.rows[0]!.n).toBe(0);
+    const reopened = await t.database.sql.query<{ n: number }>(
+      'select count(*)::int n from problems where reopened > 0',
+    );
+    expect(reopened.rows[0]!.n).toBeGreaterThan(0);
+  });
+
+  it('shows each role its own slice through the lists', async () => {
+    const staff = as(t.app, await login(t.app, 'cppcc_staff'));
+    const all = (await staff('GET', '/api/lists/problems?pageSize=1')).json().total;
+    expect(all).toBeGreaterThanOrEqual(190);
+    const red = (await staff('GET', '/api/lists/responsibility?warning=red&pageSize=1')).json().total;
+    expect(red).toBeGreaterThan(0);
+
+    const liaison = as(t.app, await login(t.app, 'unit_liaison'));
+    const mine = (await liaison('GET', '/api/lists/problems?pageSize=200')).json();
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.total).toBeLessThan(all);
+    const me = (await liaison('GET', '/api/auth/me')).json().user;
+    for (const p of mine.items) expect(p.leadUnitId === me.unitId || p.coUnitIds.includes(me.unitId)).toBe(true);
+
+    // The demo's departments each have a liaison who can sign in with the demo password.
+    await login(t.app, 'liaison01');
+  });
+});
