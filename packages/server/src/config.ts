@@ -33,6 +33,18 @@ const envSchema = z.object({
   RECTIFY_CHECKPOINT_SECONDS: z.coerce.number().positive().default(60),
   RECTIFY_WITNESSES: z.string().default(''),
   RECTIFY_LEDGER_PUBLIC_ENTRIES: bool.default(false),
+  RECTIFY_CONTACT_KEYS: z.string().optional(),
+  RECTIFY_CONTACT_KEY_FILE: z.string().optional(),
+  RECTIFY_TOP_REGION: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  RECTIFY_PUBLIC_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  RECTIFY_PUBLIC_READS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  RECTIFY_CLUE_FLOOD_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  RECTIFY_CLUE_REJECT_REASONS: z
+    .string()
+    .default('不属于政协民主监督范围,已通过司法或信访程序处理,内容不具体无法核实,重复反映,涉及个人隐私或违法信息'),
 });
 
 export interface Config {
@@ -40,6 +52,8 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The embedded database's own folder inside `dataDir` (keys and other files live beside it, not in it). */
+  pgliteDir: string;
   logLevel: z.infer<typeof envSchema>['RECTIFY_LOG_LEVEL'];
   demo: boolean;
   demoPassword: string | undefined;
@@ -65,6 +79,19 @@ export interface Config {
     /** Serve entry bundles (the events' full bytes) publicly at /log/tile/entries/. */
     publicEntries: boolean;
   };
+  /** Public participation and clue intake (docs/public.md). */
+  clues: {
+    /** `KEYID:BASE64(32 bytes)` entries; the first encrypts, all decrypt. Unset → a key file in the data folder. */
+    contactKeys: string | undefined;
+    contactKeyFile: string;
+    /** Region where reports that cannot be placed more precisely go for triage; unset → the top loaded region. */
+    topRegion: string | undefined;
+    submitsPerMinute: number;
+    readsPerMinute: number;
+    /** Same text received this many times within an hour → further copies are held for moderation. */
+    floodThreshold: number;
+    rejectReasons: string[];
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.RECTIFY_DATA),
+    pgliteDir: resolve(e.RECTIFY_DATA, 'pglite'),
     logLevel: e.RECTIFY_LOG_LEVEL,
     demo: e.RECTIFY_DEMO,
     demoPassword: e.RECTIFY_DEMO_PASSWORD,
@@ -99,6 +127,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       checkpointSeconds: e.RECTIFY_CHECKPOINT_SECONDS,
       witnesses: e.RECTIFY_WITNESSES.split(/[\s,]+/).filter((w) => w !== ''),
       publicEntries: e.RECTIFY_LEDGER_PUBLIC_ENTRIES,
+    },
+    clues: {
+      contactKeys: e.RECTIFY_CONTACT_KEYS,
+      contactKeyFile: resolve(e.RECTIFY_CONTACT_KEY_FILE ?? resolve(e.RECTIFY_DATA, 'contact.keys')),
+      topRegion: e.RECTIFY_TOP_REGION,
+      submitsPerMinute: e.RECTIFY_PUBLIC_SUBMITS_PER_MINUTE,
+      readsPerMinute: e.RECTIFY_PUBLIC_READS_PER_MINUTE,
+      floodThreshold: e.RECTIFY_CLUE_FLOOD_THRESHOLD,
+      rejectReasons: e.RECTIFY_CLUE_REJECT_REASONS.split(/[,，]/)
+        .map((r) => r.trim())
+        .filter((r) => r !== ''),
     },
   };
 }

@@ -13,6 +13,12 @@ export const ACTIONS = [
   'config.manage',
   'problem.read',
   'problem.create',
+  'problem.publish',
+  'clue.read',
+  'clue.create',
+  'clue.moderate',
+  'clue.contact.read',
+  'clue.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -51,4 +57,12 @@ export const RULES: Record<Action, Rule> = {
   // Lifecycle steps on a problem are authorised by the state machine (problem/transitions.ts), not here.
   'problem.read': { roles: BUSINESS_ROLES },
   'problem.create': { roles: ['cppcc_staff', 'member'] },
+  'problem.publish': { roles: ['cppcc_staff'] },
+  // Triage steps on a clue are authorised by the clue machine (clue/machine.ts); these cover the rest.
+  'clue.read': { roles: ['cppcc_staff', 'leader', 'unit_liaison', 'unit_head'] },
+  'clue.create': { roles: ['cppcc_staff', 'member'] },
+  'clue.moderate': { roles: ['cppcc_staff'] },
+  // Reporter contact details: only those who answer the reporter; every read is audited.
+  'clue.contact.read': { roles: ['cppcc_staff', 'unit_liaison', 'unit_head'] },
+  'clue.import': { roles: ['cppcc_staff'] },
 };

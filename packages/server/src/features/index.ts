@@ -8,6 +8,8 @@ import { regionRoutes } from './regions/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { problemRoutes } from './problems/routes.ts';
+import { clueRoutes } from './clues/routes.ts';
+import { publicRoutes } from './public/routes.ts';
 
 /** Every feature of the API, registered in this order. A new feature adds one line here. */
 export const features: ((app: FastifyInstance) => void)[] = [
@@ -19,5 +21,7 @@ export const features: ((app: FastifyInstance) => void)[] = [
   eventRoutes,
   auditRoutes,
   problemRoutes,
+  clueRoutes,
+  publicRoutes,
   ledgerRoutes,
 ];
