@@ -15,7 +15,7 @@ export async function openMigrated(config: Config, log: Logger): Promise<Databas
   const t0 = performance.now();
   const database = await openDatabase({
     url: config.databaseUrl,
-    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    dataDir: config.databaseUrl ? undefined : config.pgliteDir,
   });
   await migrateDatabase(database);
   log.info(

@@ -23,7 +23,7 @@ let env: Record<string, string>;
 let vkey: string;
 
 async function open(): Promise<Database> {
-  return openDatabase(url ? { url, poolSize: 2 } : { dataDir });
+  return openDatabase(url ? { url, poolSize: 2 } : { dataDir: join(dataDir, 'pglite') });
 }
 
 async function rectify(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -53,7 +53,7 @@ beforeAll(async () => {
     url = u.toString();
   } else {
     // A migrated PGlite folder from the test template.
-    const db = await openDatabase({ dataDir, loadDataDir: new Blob([readFileSync(template)]) });
+    const db = await openDatabase({ dataDir: join(dataDir, 'pglite'), loadDataDir: new Blob([readFileSync(template)]) });
     await db.close();
   }
   env = { RECTIFY_DATA: dataDir, RECTIFY_LOG_LEVEL: 'silent', ...(url && { DATABASE_URL: url }) };

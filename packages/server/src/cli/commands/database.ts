@@ -54,7 +54,7 @@ export function registerDatabaseCommands(program: Command): void {
       if (config.databaseUrl) {
         await run('pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, config.databaseUrl]);
       } else {
-        const database = await openDatabase({ dataDir: config.dataDir });
+        const database = await openDatabase({ dataDir: config.pgliteDir });
         const blob = await database.dumpDataDir!();
         writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
         await database.close();
@@ -73,9 +73,8 @@ export function registerDatabaseCommands(program: Command): void {
       if (config.databaseUrl) {
         await run('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${config.databaseUrl}`, file]);
       } else {
-        const dir = config.dataDir;
-        const pgliteFiles = existsSync(dir) ? readdirSync(dir).filter((f) => f !== 'demo-accounts.txt') : [];
-        if (pgliteFiles.length > 0) {
+        const dir = config.pgliteDir;
+        if (existsSync(dir) && readdirSync(dir).length > 0) {
           if (!opts.force) throw new Error(`${dir} is not empty: pass --force to replace it`);
           const aside = `${dir}.bak-${Date.now()}`;
           renameSync(dir, aside);

@@ -16,7 +16,7 @@ function collect(value: string, previous: string[] = []): string[] {
 async function withDatabase<T>(config: Config, f: (db: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({
     url: config.databaseUrl,
-    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    dataDir: config.databaseUrl ? undefined : config.pgliteDir,
     poolSize: 2,
   });
   try {
