@@ -65,7 +65,10 @@ describe('public submission', () => {
 
   it('stores every acknowledged clue exactly once under hundreds of parallel submits with retries', async () => {
     const keys = Array.from({ length: 150 }, (_, i) => `concurrency-${i}-${Math.random().toString(36).slice(2)}`);
-    const payloads = keys.map((k, i) => ({ ...clue({ body: `并发提交测试第${i}条，内容各不相同，用于检验幂等。` }), idempotencyKey: k }));
+    const payloads = keys.map((k, i) => ({
+      ...clue({ body: `并发提交测试第${i}条，内容各不相同，用于检验幂等。` }),
+      idempotencyKey: k,
+    }));
     // Each submit is sent three times at once (a client retrying on a timeout), all in parallel.
     const sends = payloads.flatMap((p) => [submit(p), submit(p), submit(p)]);
     const responses = await Promise.all(sends);
@@ -82,9 +85,7 @@ describe('public submission', () => {
       .from(schema.clues)
       .where(sql`${schema.clues.idempotencyKey} like 'portal:concurrency-%'`);
     expect(row!.n).toBe(150);
-    const [events] = await t.database.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(schema.events)
+    const [events] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(schema.events)
       .where(sql`${schema.events.type} = 'clue.received' and ${schema.events.subjectId} in
         (select id::text from clues where idempotency_key like 'portal:concurrency-%')`);
     expect(events!.n).toBe(150);
@@ -94,7 +95,9 @@ describe('public submission', () => {
     const res = await submit({ ...clue(), idempotencyKey: 'same-key-other-body' });
     expect(res.statusCode).toBe(201);
     expectError(await submit({ ...clue(), idempotencyKey: 'same-key-other-body' }), 409, 'idempotency_mismatch');
-    const viaHeader = await submit(clue({ body: '通过请求头传幂等键的提交内容' }), { 'idempotency-key': 'hdr-key-123' });
+    const viaHeader = await submit(clue({ body: '通过请求头传幂等键的提交内容' }), {
+      'idempotency-key': 'hdr-key-123',
+    });
     const again = await submit(clue({ body: '通过请求头传幂等键的提交内容' }), { 'idempotency-key': 'hdr-key-123' });
     expect(again.statusCode).toBe(200);
     expect(again.json().trackingCode).toBe(viaHeader.json().trackingCode);
@@ -105,7 +108,11 @@ describe('public submission', () => {
     expect(bot.statusCode).toBe(201);
     const botView = await staffClue(bot.json().trackingCode);
     expect(botView.moderation).toBe('spam');
-    const flood = { title: '同一内容反复提交', body: '这是一条被大量重复提交的相同内容，用于测试刷屏检测。', regionCode: '330503' };
+    const flood = {
+      title: '同一内容反复提交',
+      body: '这是一条被大量重复提交的相同内容，用于测试刷屏检测。',
+      regionCode: '330503',
+    };
     const results = [];
     for (let i = 0; i < 7; i++) results.push(await submit(flood));
     for (const r of results) expect(r.statusCode).toBe(201);
@@ -231,8 +238,9 @@ describe('triage and tracking', () => {
   });
 
   it('shows contact details only to roles that need them, and audits every read', async () => {
-    const code = (await submit(clue({ contact: { name: '王小明', phone: '13700001111', email: 'wxm@example.com' } })))
-      .json().trackingCode;
+    const code = (
+      await submit(clue({ contact: { name: '王小明', phone: '13700001111', email: 'wxm@example.com' } }))
+    ).json().trackingCode;
     const d = await staffClue(code);
     const res = await c.cppcc_staff!('GET', `/api/clues/${d.id}/contact`);
     expect(res.json().contact).toEqual({ name: '王小明', phone: '13700001111', email: 'wxm@example.com' });

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { ClueSnapshot } from '@rectify/domain';
+import { regionPrefix, type ClueSnapshot } from '@rectify/domain';
 import type { Executor } from '../client.ts';
 import { clues, problemPublications, problems } from '../schema/index.ts';
 import { registerScopedTable, type Scope } from '../scope.ts';
@@ -105,7 +105,7 @@ export function clueFilter(scope: Scope, f: ClueFilters): SQL {
     f.state?.length ? inArray(clues.state, f.state) : undefined,
     f.moderation ? eq(clues.moderation, f.moderation as ClueRow['moderation']) : undefined,
     f.channel ? eq(clues.channel, f.channel as ClueRow['channel']) : undefined,
-    f.region ? sql`${clues.regionCode} like ${`${f.region}%`}` : undefined,
+    f.region ? sql`${clues.regionCode} like ${`${regionPrefix(f.region)}%`}` : undefined,
     f.category ? eq(clues.category, f.category) : undefined,
     f.unit ? eq(clues.handlingUnitId, f.unit) : undefined,
     f.problem ? eq(clues.problemId, f.problem) : undefined,
@@ -171,7 +171,7 @@ export async function listPublishedProblems(
   const q = f.q?.replace(/[%_\\]/g, '\\$&');
   const where = and(
     eq(problemPublications.published, true),
-    f.region ? sql`${problems.regionCode} like ${`${f.region}%`}` : undefined,
+    f.region ? sql`${problems.regionCode} like ${`${regionPrefix(f.region)}%`}` : undefined,
     f.state ? eq(problems.state, f.state) : undefined,
     q ? (or(ilike(problems.title, `%${q}%`), ilike(problems.description, `%${q}%`)) as SQL) : undefined,
   );

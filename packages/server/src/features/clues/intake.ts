@@ -58,12 +58,20 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Same words, whatever the spacing, punctuation, width or case: what a flood of copies shares. */
 export function contentHash(title: string, body: string): string {
-  return sha256(`${title}\n${body}`.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, ''));
+  return sha256(
+    `${title}\n${body}`
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s\p{P}\p{S}]/gu, ''),
+  );
 }
 
 /** Region codes are reference data: refuse codes the deployment does not know. */
 export async function knownRegion(db: Executor, code: string): Promise<boolean> {
-  const [row] = await db.select({ code: schema.regions.code }).from(schema.regions).where(eq(schema.regions.code, code));
+  const [row] = await db
+    .select({ code: schema.regions.code })
+    .from(schema.regions)
+    .where(eq(schema.regions.code, code));
   return row !== undefined;
 }
 

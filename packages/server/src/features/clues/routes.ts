@@ -239,4 +239,3 @@ export function clueRoutes(app: FastifyInstance): void {
     },
   });
 }
-

@@ -39,7 +39,10 @@ export const clueListQuery = pageQuery.extend({
   state: z.preprocess(csv, z.array(z.enum(CLUE_STATES)).optional()),
   moderation: z.enum(['ok', 'held', 'spam']).optional(),
   channel: z.enum(['portal', 'hotline', 'open311', 'platform', 'member', 'staff']).optional(),
-  region: z.string().regex(/^\d{2,12}$/).optional(),
+  region: z
+    .string()
+    .regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码应为 6 位或 9 位数字')
+    .optional(),
   category: z.string().max(50).optional(),
   unit: z.uuid().optional(),
   problem: z.uuid().optional(),

@@ -111,7 +111,8 @@ export async function presentPublicProblem(db: Executor, p: ProblemRow, pub: Pro
           nextSteps: mask(str(input(e).nextSteps))!,
         }))
     : undefined;
-  let result: { outcome: string | null; outcomeLabel: string | null; closedAt: string | null; notes: string | null } | undefined;
+  let result:
+    { outcome: string | null; outcomeLabel: string | null; closedAt: string | null; notes: string | null } | undefined;
   if (pub.result && p.state === 'closed') {
     const verified = events.findLast((e) => e.type === 'problem.verified');
     result = {

@@ -41,7 +41,13 @@ export const PUBLIC_BODY_LIMIT = 65_536;
 
 const submitBody = z.strictObject({
   ...clueContent,
-  idempotencyKey: z.string().trim().min(8).max(128).optional().describe('a retried submit with the same key returns the first'),
+  idempotencyKey: z
+    .string()
+    .trim()
+    .min(8)
+    .max(128)
+    .optional()
+    .describe('a retried submit with the same key returns the first'),
   /** Honeypot: hidden in the form; people leave it empty. */
   website: z.string().max(500).optional(),
 });
@@ -124,7 +130,15 @@ export function publicRoutes(app: FastifyInstance): void {
       const principal = reporterOf(found);
       await db.transaction(async (tx) => {
         const row = (await loadClueForCommand(tx, found.id))!;
-        await applyClueCommand(tx, config, row, { type: 'rate', input: request.body }, principal, publicActor, new Date());
+        await applyClueCommand(
+          tx,
+          config,
+          row,
+          { type: 'rate', input: request.body },
+          principal,
+          publicActor,
+          new Date(),
+        );
       });
       const clue = await clueByCode(db, request.params.code);
       return presentTrackedClue(db, clue, await linkedProblem(db, clue));
@@ -139,7 +153,6 @@ export function publicRoutes(app: FastifyInstance): void {
       summary: '评价由本线索形成的问题的整改结果（问题销号后，每位反映人一次）',
       params: codeParams,
       body: ratingBody,
-
     },
     handler: async (request, reply) => {
       submits.check(request, reply);
@@ -156,7 +169,10 @@ export function publicRoutes(app: FastifyInstance): void {
       tags,
       summary: '公开的问题清单（整改措施、进展、结果按公开设置显示）',
       querystring: pageQuery.extend({
-        region: z.string().regex(/^\d{2,12}$/).optional(),
+        region: z
+          .string()
+          .regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码应为 6 位或 9 位数字')
+          .optional(),
         q: z.string().max(100).optional(),
         state: z.string().max(30).optional(),
       }),
@@ -186,7 +202,9 @@ export function publicRoutes(app: FastifyInstance): void {
     schema: {
       tags,
       summary: '按行政区划订阅公开问题：/api/public/feed/330500.atom 或 330500.rss',
-      params: z.object({ file: z.string().regex(/^\d{6,12}\.(atom|rss)$/, '应为 区划代码.atom 或 区划代码.rss') }),
+      params: z.object({
+        file: z.string().regex(/^\d{6}(?:\d{3}){0,2}\.(atom|rss)$/, '应为 区划代码.atom 或 区划代码.rss'),
+      }),
     },
     handler: async (request, reply) => {
       reads.check(request, reply);
@@ -203,7 +221,10 @@ const publicActor = { userId: null, username: 'public' };
 
 function sendFeed(reply: FastifyReply, kind: 'atom' | 'rss', xml: string) {
   return reply
-    .header('content-type', kind === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8')
+    .header(
+      'content-type',
+      kind === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8',
+    )
     .send(xml);
 }
 
@@ -266,4 +287,3 @@ async function rateProblemAsReporter(db: Executor, clue: ClueRow, input: z.infer
     });
   });
 }
-
