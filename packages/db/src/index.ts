@@ -9,3 +9,4 @@ export * from './queries/users.ts';
 export * from './queries/sessions.ts';
 export * from './queries/problems.ts';
 export * from './queries/clues.ts';
+export * from './queries/kpi-facts.ts';

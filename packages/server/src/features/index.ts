@@ -8,6 +8,7 @@ import { regionRoutes } from './regions/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { problemRoutes } from './problems/routes.ts';
+import { kpiRoutes } from './kpi/routes.ts';
 import { clueRoutes } from './clues/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 
@@ -21,6 +22,7 @@ export const features: ((app: FastifyInstance) => void)[] = [
   eventRoutes,
   auditRoutes,
   problemRoutes,
+  kpiRoutes,
   clueRoutes,
   publicRoutes,
   ledgerRoutes,

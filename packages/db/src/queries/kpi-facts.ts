@@ -1,0 +1,102 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { LookbackFact, ProblemFact, RatingFact, SuggestionFact } from '@rectify/domain';
+import type { Executor } from '../client.ts';
+import { events, problemMechanisms, problems, regions, suggestions } from '../schema/index.ts';
+import type { Scope } from '../scope.ts';
+
+/** Which problems a KPI figure covers: the caller's scope, narrowed to a region subtree, a lead unit, a campaign. */
+export interface KpiSubject {
+  /** GB/T 2260 code prefix of the region subtree (e.g. `3305` for 湖州市). */
+  regionPrefix?: string | undefined;
+  unitId?: string | undefined;
+  campaignId?: string | undefined;
+}
+
+function problemWhere(scope: Scope, s: KpiSubject): SQL {
+  return scope.filter(
+    problems,
+    s.regionPrefix ? sql`${problems.regionCode} like ${`${s.regionPrefix}%`}` : undefined,
+    s.unitId ? eq(problems.leadUnitId, s.unitId) : undefined,
+    s.campaignId ? eq(problems.campaignId, s.campaignId) : undefined,
+  );
+}
+
+/** Assigned problems as the KPI formulas read them (one row each, with their mechanism count). */
+export async function problemFacts(db: Executor, scope: Scope, s: KpiSubject): Promise<ProblemFact[]> {
+  const rows = await db
+    .select({
+      id: problems.id,
+      leadUnitId: problems.leadUnitId,
+      assignedAt: problems.assignedAt,
+      deadline: sql<string>`${problems.snapshot} -> 'assignment' ->> 'deadline'`,
+      extendedDeadline: sql<string | null>`${problems.snapshot} ->> 'extendedDeadline'`,
+      closedAt: problems.closedAt,
+      outcome: problems.outcome,
+      mechanismCount: sql<number>`(select count(*)::int from ${problemMechanisms} pm where pm.problem_id = ${problems.id})`,
+    })
+    .from(problems)
+    .where(and(problemWhere(scope, s), sql`${problems.assignedAt} is not null`));
+  return rows.map((r) => ({
+    id: r.id,
+    leadUnitId: r.leadUnitId!,
+    assignedAt: r.assignedAt!,
+    deadline: r.deadline,
+    extendedDeadline: r.extendedDeadline,
+    closedAt: r.closedAt,
+    outcome: r.outcome as ProblemFact['outcome'],
+    mechanismCount: Number(r.mechanismCount),
+  }));
+}
+
+/** Events of one type on the problems in scope, with the problem's lead unit. */
+function problemEvents(db: Executor, scope: Scope, s: KpiSubject, type: string) {
+  return db
+    .select({ subjectId: events.subjectId, actor: events.actorUserId, at: events.at, payload: events.payload })
+    .from(events)
+    .innerJoin(problems, sql`${problems.id}::text = ${events.subjectId}`)
+    .where(and(eq(events.subjectType, 'problem'), eq(events.type, type), problemWhere(scope, s)));
+}
+
+export async function lookbackFacts(db: Executor, scope: Scope, s: KpiSubject): Promise<LookbackFact[]> {
+  const rows = await problemEvents(db, scope, s, 'problem.looked_back');
+  return rows.map((r) => ({
+    problemId: r.subjectId,
+    doneAt: r.at,
+    result: ((r.payload as { input?: { result?: string } }).input?.result ?? 'sustained') as LookbackFact['result'],
+  }));
+}
+
+export async function ratingFacts(db: Executor, scope: Scope, s: KpiSubject): Promise<RatingFact[]> {
+  const rows = await problemEvents(db, scope, s, 'problem.rated');
+  return rows.map((r) => ({
+    subjectId: r.subjectId,
+    raterKey: r.actor ?? 'unknown',
+    isPublic: r.actor === null,
+    value: ((r.payload as { input?: { value?: string } }).input?.value ?? 'satisfied') as RatingFact['value'],
+    ratedAt: r.at,
+  }));
+}
+
+export async function suggestionFacts(db: Executor, scope: Scope, s: KpiSubject): Promise<SuggestionFact[]> {
+  const rows = await db
+    .select({ id: suggestions.id, answer: suggestions.answer, answeredAt: suggestions.answeredAt })
+    .from(suggestions)
+    .innerJoin(problems, eq(problems.id, suggestions.problemId))
+    .where(problemWhere(scope, s));
+  return rows.map((r) => ({ id: r.id, answer: r.answer as SuggestionFact['answer'], answeredAt: r.answeredAt }));
+}
+
+/** Towns of the subtree and its population (for coverage and participation). */
+export async function regionFacts(db: Executor, prefix: string): Promise<{ towns: string[]; population: number }> {
+  const towns = await db
+    .select({ code: regions.code })
+    .from(regions)
+    .where(and(eq(regions.level, 'town'), sql`${regions.code} like ${`${prefix}%`}`));
+  const [root] = await db
+    .select({ population: sql<number>`coalesce(max(${regions.population}), 0)::int` })
+    .from(regions)
+    .where(
+      sql`${regions.code} like ${`${prefix}%`} and length(${regions.code}) = 6 and ${regions.code} like ${`${prefix.padEnd(6, '0').slice(0, 6)}`}`,
+    );
+  return { towns: towns.map((t) => t.code), population: Number(root?.population ?? 0) };
+}

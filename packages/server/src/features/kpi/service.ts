@@ -1,0 +1,109 @@
+import {
+  lookbackFacts,
+  problemFacts,
+  ratingFacts,
+  regionFacts,
+  suggestionFacts,
+  type Executor,
+  type KpiSubject,
+  type Scope,
+} from '@rectify/db';
+import {
+  adoptionRate,
+  completionRate,
+  coverageRate,
+  KPI_DEFINITIONS,
+  mechanismRate,
+  onTimeRate,
+  participationRate,
+  reboundRate,
+  resolutionRate,
+  responseTime,
+  satisfactionRate,
+  threeMonthRate,
+  unitAssessment,
+  type KpiName,
+  type KpiResult,
+  type Period,
+  type ProblemFact,
+  type RatingFact,
+  type LookbackFact,
+} from '@rectify/domain';
+
+/** Region-level target overrides (a region may set its own; DESIGN §5 defaults otherwise). */
+export type KpiTargets = Partial<Record<KpiName, number | null>>;
+
+const opts = (targets: KpiTargets, name: KpiName) => (name in targets ? { target: targets[name] ?? null } : undefined);
+
+/**
+ * Every KPI of DESIGN §5 for one subject (region subtree / unit / campaign, within the caller's scope) and period.
+ * The formulas are the domain's (packages/domain/src/kpi); this module only gathers their facts.
+ */
+export async function computeKpis(
+  db: Executor,
+  scope: Scope,
+  subject: KpiSubject & { regionPrefix: string },
+  period: Period,
+  targets: KpiTargets = {},
+): Promise<Record<KpiName, KpiResult>> {
+  const [problems, lookbacks, ratings, suggestions, region] = await Promise.all([
+    problemFacts(db, scope, subject),
+    lookbackFacts(db, scope, subject),
+    ratingFacts(db, scope, subject),
+    suggestionFacts(db, scope, subject),
+    regionFacts(db, subject.regionPrefix),
+  ]);
+  // Public clues feed participation, coverage and response time once public intake stores them.
+  const clues: Parameters<typeof coverageRate>[0] = [];
+  return {
+    completion: completionRate(problems, period, opts(targets, 'completion')),
+    threeMonth: threeMonthRate(problems, period, opts(targets, 'threeMonth')),
+    onTime: onTimeRate(problems, period, opts(targets, 'onTime')),
+    resolution: resolutionRate(problems, period, opts(targets, 'resolution')),
+    adoption: adoptionRate(suggestions, period, opts(targets, 'adoption')),
+    mechanism: mechanismRate(problems, period, opts(targets, 'mechanism')),
+    rebound: reboundRate(lookbacks, period, opts(targets, 'rebound')),
+    satisfaction: satisfactionRate(ratings, period, opts(targets, 'satisfaction')),
+    participation: participationRate(clues, ratings, region.population, period, opts(targets, 'participation')),
+    coverage: coverageRate(clues, region.towns, period, opts(targets, 'coverage')),
+    responseTime: responseTime(clues, period, opts(targets, 'responseTime')),
+  };
+}
+
+/** 绩效考核: the assessment score of every lead unit in the subject, best first. */
+export async function unitScores(
+  db: Executor,
+  scope: Scope,
+  subject: KpiSubject & { regionPrefix: string },
+  period: Period,
+  weights?: Parameters<typeof unitAssessment>[1],
+) {
+  const [problems, lookbacks, ratings] = await Promise.all([
+    problemFacts(db, scope, subject),
+    lookbackFacts(db, scope, subject),
+    ratingFacts(db, scope, subject),
+  ]);
+  const byUnit = new Map<string, { problems: ProblemFact[]; lookbacks: LookbackFact[]; ratings: RatingFact[] }>();
+  const unitOf = new Map(problems.map((p) => [p.id, p.leadUnitId]));
+  const bucket = (unit: string) => {
+    let b = byUnit.get(unit);
+    if (!b) byUnit.set(unit, (b = { problems: [], lookbacks: [], ratings: [] }));
+    return b;
+  };
+  for (const p of problems) bucket(p.leadUnitId).problems.push(p);
+  for (const l of lookbacks) if (unitOf.has(l.problemId)) bucket(unitOf.get(l.problemId)!).lookbacks.push(l);
+  for (const r of ratings) if (unitOf.has(r.subjectId)) bucket(unitOf.get(r.subjectId)!).ratings.push(r);
+  const rows = [...byUnit.entries()].map(([unitId, f]) => {
+    const kpis = {
+      completion: completionRate(f.problems, period),
+      onTime: onTimeRate(f.problems, period),
+      satisfaction: satisfactionRate(f.ratings, period),
+      mechanism: mechanismRate(f.problems, period),
+      rebound: reboundRate(f.lookbacks, period),
+    };
+    return { unitId, problems: f.problems.length, kpis, assessment: unitAssessment(kpis, weights) };
+  });
+  return rows.sort((a, b) => (b.assessment.score ?? -1) - (a.assessment.score ?? -1));
+}
+
+export const KPI_LABELS = Object.fromEntries(Object.entries(KPI_DEFINITIONS).map(([k, d]) => [k, d.label]));
