@@ -11,6 +11,7 @@ import { problemRoutes } from './problems/routes.ts';
 import { kpiRoutes } from './kpi/routes.ts';
 import { clueRoutes } from './clues/routes.ts';
 import { publicRoutes } from './public/routes.ts';
+import { open311Routes } from './open311/routes.ts';
 
 /** Every feature of the API, registered in this order. A new feature adds one line here. */
 export const features: ((app: FastifyInstance) => void)[] = [
@@ -25,5 +26,6 @@ export const features: ((app: FastifyInstance) => void)[] = [
   kpiRoutes,
   clueRoutes,
   publicRoutes,
+  open311Routes,
   ledgerRoutes,
 ];

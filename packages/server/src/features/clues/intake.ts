@@ -75,12 +75,15 @@ export async function knownRegion(db: Executor, code: string): Promise<boolean> 
   return row !== undefined;
 }
 
-/** The region where reports that cannot be placed more precisely are triaged: configured, or the top loaded one. */
+/** Where reports that cannot be placed more precisely are triaged: configured, or the top region with units. */
 export async function topRegion(db: Executor, config: Config): Promise<string> {
   if (config.clues.topRegion) return config.clues.topRegion;
+  // The highest region where the deployment has units (its own committee); regions loaded as mere ancestors
+  // (the province above a city's deployment) do not count.
   const [row] = await db
     .select({ code: schema.regions.code })
     .from(schema.regions)
+    .innerJoin(schema.units, eq(schema.units.regionCode, schema.regions.code))
     .orderBy(
       sql`case ${schema.regions.level} when 'province' then 0 when 'city' then 1 when 'county' then 2 else 3 end`,
       asc(schema.regions.code),
