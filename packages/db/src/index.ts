@@ -10,3 +10,4 @@ export * from './queries/sessions.ts';
 export * from './queries/problems.ts';
 export * from './queries/clues.ts';
 export * from './queries/kpi-facts.ts';
+export * from './queries/evidence.ts';

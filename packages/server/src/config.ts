@@ -23,6 +23,7 @@ const envSchema = z.object({
   RECTIFY_TRUST_PROXY: bool.default(false),
   RECTIFY_SECURE_COOKIES: bool.optional(),
   RECTIFY_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  RECTIFY_UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(20 * 1_048_576),
   RECTIFY_LEDGER_ORIGIN: z
     .string()
     .regex(/^[^\s+]+$/, 'no spaces or "+"')
@@ -67,6 +68,8 @@ export interface Config {
   /** undefined → Secure cookies exactly when the request arrived over TLS (directly or via a trusted proxy). */
   secureCookies: boolean | undefined;
   bodyLimit: number;
+  /** Largest evidence file accepted. */
+  uploadLimitBytes: number;
   /** Transparency log (docs/ledger.md). */
   ledger: {
     origin: string;
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.RECTIFY_TRUST_PROXY,
     secureCookies: e.RECTIFY_SECURE_COOKIES,
     bodyLimit: e.RECTIFY_BODY_LIMIT_BYTES,
+    uploadLimitBytes: e.RECTIFY_UPLOAD_LIMIT_BYTES,
     ledger: {
       origin: e.RECTIFY_LEDGER_ORIGIN,
       keyFile: resolve(e.RECTIFY_LEDGER_KEY_FILE ?? resolve(e.RECTIFY_DATA, 'ledger', 'log.key')),

@@ -9,6 +9,7 @@ import { unitRoutes } from './units/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { problemRoutes } from './problems/routes.ts';
 import { kpiRoutes } from './kpi/routes.ts';
+import { evidenceRoutes } from './evidence/routes.ts';
 import { clueRoutes } from './clues/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -24,6 +25,7 @@ export const features: ((app: FastifyInstance) => void)[] = [
   auditRoutes,
   problemRoutes,
   kpiRoutes,
+  evidenceRoutes,
   clueRoutes,
   publicRoutes,
   open311Routes,
