@@ -6,6 +6,7 @@ import { registerAdminCommands } from './commands/admin.ts';
 import { registerDatabaseCommands } from './commands/database.ts';
 import { registerLedgerCommands } from './commands/ledger.ts';
 import { registerStart } from './commands/start.ts';
+import { registerClueCommands } from '../features/imports/cli.ts';
 
 const program = new Command()
   .name('rectify')
@@ -18,6 +19,7 @@ registerAdminCommands(program);
 registerTlogCommands(program);
 registerLedgerCommands(program);
 registerNlpCommands(program);
+registerClueCommands(program);
 
 program.parseAsync(process.argv).catch((err: Error) => {
   console.error(`rectify: ${err.message}`);

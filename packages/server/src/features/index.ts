@@ -13,6 +13,7 @@ import { evidenceRoutes } from './evidence/routes.ts';
 import { clueRoutes } from './clues/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { open311Routes } from './open311/routes.ts';
+import { importRoutes } from './imports/routes.ts';
 
 /** Every feature of the API, registered in this order. A new feature adds one line here. */
 export const features: ((app: FastifyInstance) => void)[] = [
@@ -29,5 +30,6 @@ export const features: ((app: FastifyInstance) => void)[] = [
   clueRoutes,
   publicRoutes,
   open311Routes,
+  importRoutes,
   ledgerRoutes,
 ];
