@@ -11,3 +11,4 @@ export * from './queries/problems.ts';
 export * from './queries/clues.ts';
 export * from './queries/kpi-facts.ts';
 export * from './queries/evidence.ts';
+export * from './queries/campaigns.ts';

@@ -37,3 +37,4 @@ export * from './kpi/coverage.ts';
 export * from './kpi/response-time.ts';
 export * from './kpi/assessment.ts';
 export * from './schemas/problems.ts';
+export * from './schemas/campaigns.ts';

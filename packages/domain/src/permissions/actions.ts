@@ -19,6 +19,10 @@ export const ACTIONS = [
   'clue.moderate',
   'clue.contact.read',
   'clue.import',
+  'campaign.read',
+  'campaign.manage',
+  'campaign.score',
+  'campaign.research',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -57,6 +61,11 @@ export const RULES: Record<Action, Rule> = {
   // Lifecycle steps on a problem are authorised by the state machine (problem/transitions.ts), not here.
   'problem.read': { roles: BUSINESS_ROLES },
   'problem.create': { roles: ['cppcc_staff', 'member'] },
+  'campaign.read': { roles: BUSINESS_ROLES },
+  'campaign.manage': { roles: ['cppcc_staff'] },
+  // Members and evaluators score for themselves; staff enter the public survey's results.
+  'campaign.score': { roles: ['member', 'evaluator', 'cppcc_staff'] },
+  'campaign.research': { roles: ['member', 'cppcc_staff'] },
   'problem.publish': { roles: ['cppcc_staff'] },
   // Triage steps on a clue are authorised by the clue machine (clue/machine.ts); these cover the rest.
   'clue.read': { roles: ['cppcc_staff', 'leader', 'unit_liaison', 'unit_head'] },

@@ -188,8 +188,8 @@ export const INDICATOR_SCHEME = {
       name: '履职成效',
       weight: 40,
       children: [
-        { key: 'A1', name: '重点任务完成情况', weight: 60 },
-        { key: 'A2', name: '问题整改成效', weight: 40 },
+        { key: 'A1', name: '重点任务完成情况', weight: 60, rule: { kind: 'scale' } },
+        { key: 'A2', name: '问题整改成效', weight: 40, rule: { kind: 'scale' } },
       ],
     },
     {
@@ -197,10 +197,10 @@ export const INDICATOR_SCHEME = {
       name: '服务质量',
       weight: 35,
       children: [
-        { key: 'B1', name: '办事效率', weight: 50 },
-        { key: 'B2', name: '服务态度', weight: 50 },
+        { key: 'B1', name: '办事效率', weight: 50, rule: { kind: 'scale' } },
+        { key: 'B2', name: '服务态度', weight: 50, rule: { kind: 'scale' } },
       ],
     },
-    { key: 'C', name: '作风建设', weight: 25 },
+    { key: 'C', name: '作风建设', weight: 25, rule: { kind: 'scale' } },
   ],
 };

@@ -10,6 +10,7 @@ import { userRoutes } from './users/routes.ts';
 import { problemRoutes } from './problems/routes.ts';
 import { kpiRoutes } from './kpi/routes.ts';
 import { evidenceRoutes } from './evidence/routes.ts';
+import { campaignRoutes } from './campaigns/routes.ts';
 import { clueRoutes } from './clues/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -27,6 +28,7 @@ export const features: ((app: FastifyInstance) => void)[] = [
   problemRoutes,
   kpiRoutes,
   evidenceRoutes,
+  campaignRoutes,
   clueRoutes,
   publicRoutes,
   open311Routes,
