@@ -46,7 +46,7 @@ describe('campaigns and scoring', () => {
       ],
     });
     const err = expectError(bad, 422, 'invalid_scheme');
-    const issues = (err as { details: { path: unknown[] }[] }).details;
+    const issues = err.details as { path: unknown[] }[];
     expect(issues.length).toBeGreaterThanOrEqual(2);
     const live = (await c.cppcc_staff!('POST', '/api/schemes/validate', SCHEME)).json();
     expect(live.issues).toEqual([]);

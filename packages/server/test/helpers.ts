@@ -66,7 +66,7 @@ export function as(app: FastifyInstance, session: Session) {
 }
 
 export function expectError(res: LightMyRequestResponse, status: number, code?: string) {
-  const body = res.json() as { error?: { code: string; message: string } };
+  const body = res.json() as { error?: { code: string; message: string; details?: unknown } };
   if (res.statusCode !== status || !body.error || (code && body.error.code !== code)) {
     throw new Error(`expected ${status}${code ? ` ${code}` : ''}, got ${res.statusCode} ${res.body}`);
   }
