@@ -34,6 +34,7 @@ const envSchema = z.object({
   RECTIFY_CHECKPOINT_SECONDS: z.coerce.number().positive().default(60),
   RECTIFY_WITNESSES: z.string().default(''),
   RECTIFY_LEDGER_PUBLIC_ENTRIES: bool.default(false),
+  RECTIFY_DEMO_CLUES: bool.default(true),
   RECTIFY_CONTACT_KEYS: z.string().optional(),
   RECTIFY_CONTACT_KEY_FILE: z.string().optional(),
   RECTIFY_TOP_REGION: z
@@ -84,6 +85,8 @@ export interface Config {
   };
   /** Public participation and clue intake (docs/public.md). */
   clues: {
+    /** Seed demo clues with the demo organisation (off in tests that need an empty queue). */
+    demo: boolean;
     /** `KEYID:BASE64(32 bytes)` entries; the first encrypts, all decrypt. Unset → a key file in the data folder. */
     contactKeys: string | undefined;
     contactKeyFile: string;
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicEntries: e.RECTIFY_LEDGER_PUBLIC_ENTRIES,
     },
     clues: {
+      demo: e.RECTIFY_DEMO_CLUES,
       contactKeys: e.RECTIFY_CONTACT_KEYS,
       contactKeyFile: resolve(e.RECTIFY_CONTACT_KEY_FILE ?? resolve(e.RECTIFY_DATA, 'contact.keys')),
       topRegion: e.RECTIFY_TOP_REGION,

@@ -10,6 +10,7 @@ import { loadRegions } from '../features/regions/load.ts';
 import { createUser } from '../features/users/service.ts';
 import { CITY_UNITS, DEMO_ACCOUNTS, DEMO_CITY } from './org.ts';
 import { seedDemoProblems } from './problems.ts';
+import { seedDemoClues } from './clues.ts';
 
 const SYSTEM_ACTOR = { userId: null, username: 'system' };
 
@@ -100,6 +101,7 @@ export async function seedDemo(
     );
     log.info({ units: units.size, accounts: DEMO_ACCOUNTS.length }, 'seeded demo organisation');
     if (options.problems !== false) await seedDemoProblems(db, password, log);
+    if (options.problems !== false && config.clues.demo) await seedDemoClues(db, config, log);
     return { password, usernames: DEMO_ACCOUNTS.map((a) => a.role) };
   });
 }

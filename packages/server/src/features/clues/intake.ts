@@ -165,6 +165,7 @@ export async function receiveClue(
           return result;
         }
         await appendEvent(tx, {
+          ...(intake.receivedAt && { at: intake.receivedAt }),
           actorUserId: intake.actor?.userId ?? null,
           actorUsername: intake.actor?.username ?? `public:${intake.channel}`,
           type: 'clue.received',

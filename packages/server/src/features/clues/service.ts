@@ -110,6 +110,7 @@ export async function applyClueCommand(
   const updated = await updateClue(tx, row.id, row.version, { ...clueColumns(next), ...changes });
   if (!updated) throw conflict('线索已被他人更新，请刷新后重试');
   await appendEvent(tx, {
+    at: now,
     actorUserId: actor.userId,
     actorUsername: actor.username,
     type: decision.event.type,
