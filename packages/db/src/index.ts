@@ -12,3 +12,4 @@ export * from './queries/clues.ts';
 export * from './queries/kpi-facts.ts';
 export * from './queries/evidence.ts';
 export * from './queries/campaigns.ts';
+export * from './queries/follow-up.ts';

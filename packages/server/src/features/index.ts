@@ -11,6 +11,7 @@ import { problemRoutes } from './problems/routes.ts';
 import { kpiRoutes } from './kpi/routes.ts';
 import { evidenceRoutes } from './evidence/routes.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
+import { followUpRoutes } from './follow-up/routes.ts';
 import { clueRoutes } from './clues/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -29,6 +30,7 @@ export const features: ((app: FastifyInstance) => void)[] = [
   kpiRoutes,
   evidenceRoutes,
   campaignRoutes,
+  followUpRoutes,
   clueRoutes,
   publicRoutes,
   open311Routes,
