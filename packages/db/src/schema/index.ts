@@ -4,3 +4,4 @@ export * from './events.ts';
 export * from './problems.ts';
 export * from './campaigns.ts';
 export * from './clues.ts';
+export * from './notifications.ts';
