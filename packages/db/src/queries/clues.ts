@@ -201,3 +201,31 @@ export async function findPublishedProblem(db: Executor, id: string) {
     .where(and(eq(problemPublications.problemId, id), eq(problemPublications.published, true)));
   return row;
 }
+
+export interface TrackedEvent {
+  at: Date;
+  type: string;
+  payload: unknown;
+}
+
+/**
+ * The public tracking read in one round trip: the clue by its code with its events (the hot path of the portal).
+ * Events of a clue are read unscoped: the tracking code itself is the reporter's entitlement.
+ */
+export async function trackClueByCode(
+  db: Executor,
+  code: string,
+): Promise<{ clue: ClueRow; events: TrackedEvent[] } | undefined> {
+  const [row] = await db
+    .select({
+      clue: clues,
+      events: sql<{ at: string; type: string; payload: unknown }[]>`coalesce((
+        select json_agg(json_build_object('at', e.at, 'type', e.type, 'payload', e.payload) order by e.id)
+        from events e where e.subject_type = 'clue' and e.subject_id = "clues"."id"::text), '[]'::json)`,
+    })
+    .from(clues)
+    .where(eq(clues.trackingCode, code));
+  if (!row) return undefined;
+  const list = typeof row.events === 'string' ? (JSON.parse(row.events) as typeof row.events) : row.events;
+  return { clue: row.clue, events: list.map((e) => ({ at: new Date(e.at), type: e.type, payload: e.payload })) };
+}

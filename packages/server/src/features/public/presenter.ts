@@ -61,7 +61,10 @@ function clueStep(type: string, payload: Payload): { label: string; text: string
 }
 
 export async function publicClueSteps(db: Executor, clueId: string) {
-  const events = await eventsOfSubject(db, Scope.system(), 'clue', clueId);
+  return stepsOf(await eventsOfSubject(db, Scope.system(), 'clue', clueId));
+}
+
+export function stepsOf(events: readonly { at: Date; type: string; payload: unknown }[]) {
   return events.flatMap((e) => {
     const step = clueStep(e.type, e.payload as Payload);
     return step ? [{ at: e.at.toISOString(), label: step.label, text: mask(step.text) }] : [];
@@ -130,6 +133,7 @@ export async function presentTrackedClue(
   db: Executor,
   clue: ClueRow,
   problem: { row: ProblemRow; publication: ProblemPublicationRow } | undefined,
+  events?: readonly { at: Date; type: string; payload: unknown }[],
 ) {
   const held = clue.moderation !== 'ok';
   return {
@@ -142,7 +146,7 @@ export async function presentTrackedClue(
     state: held && clue.state === 'received' ? 'received' : clue.state,
     stateLabel: held ? '审核中' : CLUE_STATE_LABELS[clue.state as ClueState],
     receivedAt: clue.receivedAt.toISOString(),
-    steps: await publicClueSteps(db, clue.id),
+    steps: events ? stepsOf(events) : await publicClueSteps(db, clue.id),
     canRate: clue.state === 'replied',
     rating: clue.rating ? { value: clue.rating, label: RATING_LABELS[clue.rating] ?? clue.rating } : null,
     problem: problem ? await presentPublicProblem(db, problem.row, problem.publication) : null,

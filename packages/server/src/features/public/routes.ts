@@ -9,6 +9,7 @@ import {
   loadClueForCommand,
   loadProblemForCommand,
   snapshotFromJson,
+  trackClueByCode,
   updateProblem,
   type ClueRow,
   type Executor,
@@ -115,8 +116,11 @@ export function publicRoutes(app: FastifyInstance): void {
     schema: { tags, summary: '按查询码查看办理进展（仅公开的步骤，个人信息已脱敏）', params: codeParams },
     handler: async (request, reply) => {
       reads.check(request, reply);
-      const clue = await clueByCode(db, request.params.code);
-      return presentTrackedClue(db, clue, await linkedProblem(db, clue));
+      const code = normaliseTrackingCode(request.params.code);
+      const found = code ? await trackClueByCode(db, code) : undefined;
+      if (!found) throw notFound('查询码对应的反映');
+      const problem = found.clue.problemId || found.clue.duplicateOf ? await linkedProblem(db, found.clue) : undefined;
+      return presentTrackedClue(db, found.clue, problem, found.events);
     },
   });
 
