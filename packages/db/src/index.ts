@@ -13,3 +13,4 @@ export * from './queries/kpi-facts.ts';
 export * from './queries/evidence.ts';
 export * from './queries/campaigns.ts';
 export * from './queries/follow-up.ts';
+export * from './queries/notifications.ts';

@@ -12,6 +12,7 @@ import { kpiRoutes } from './kpi/routes.ts';
 import { evidenceRoutes } from './evidence/routes.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
 import { followUpRoutes } from './follow-up/routes.ts';
+import { reminderRoutes } from './reminders/routes.ts';
 import { clueRoutes } from './clues/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -31,6 +32,7 @@ export const features: ((app: FastifyInstance) => void)[] = [
   evidenceRoutes,
   campaignRoutes,
   followUpRoutes,
+  reminderRoutes,
   clueRoutes,
   publicRoutes,
   open311Routes,
