@@ -182,3 +182,22 @@ describe('contact encryption with key rotation', () => {
     expect(() => CryptoBox.parse(newKeySpec()).open(sealed.sealed, 'clue:1')).toThrow(/unknown contact key/);
   });
 });
+
+describe('re-encryption command', () => {
+  it('re-seals every contact with the new key and keeps them readable', async () => {
+    const { rekeyContacts } = await import('../src/features/clues/rekey.ts');
+    const { loadConfig } = await import('../src/config.ts');
+    const { readFileSync } = await import('node:fs');
+    const oldSpec = readFileSync(t.config.clues.contactKeyFile, 'utf8').trim();
+    const rotated = loadConfig({
+      RECTIFY_DATA: t.config.dataDir,
+      RECTIFY_CONTACT_KEYS: `${newKeySpec(new Date('2027-06-01'))},${oldSpec}`,
+    });
+    const n = await rekeyContacts(t.database.db, rotated);
+    expect(n).toBeGreaterThanOrEqual(CORPUS.length);
+    const newId = CryptoBox.parse(rotated.clues.contactKeys!).currentKeyId;
+    const rows = await t.database.db.select().from(schema.clues);
+    for (const r of rows.filter((x) => x.contactCiphertext)) expect(r.contactKeyId).toBe(newId);
+    expect(await rekeyContacts(t.database.db, rotated)).toBe(0);
+  });
+});

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { createLogger, openMigrated } from '../../platform.ts';
 import { parseMappingSpec, importWorkOrders } from './service.ts';
+import { rekeyContacts } from '../clues/rekey.ts';
 
 /** `rectify clues import FILE --region 330500 [--map field=列,…] [--channel hotline] [--commit] [--partial]`. */
 export function registerClueCommands(program: Command): void {
@@ -58,4 +59,19 @@ export function registerClueCommands(program: Command): void {
         }
       },
     );
+
+  clues
+    .command('rekey')
+    .description('re-encrypt every reporter contact sealed with an older key with the current (first) key')
+    .action(async () => {
+      const config = loadConfig();
+      const database = await openMigrated(config, createLogger({ ...config, logLevel: 'warn' }));
+      try {
+        const n = await rekeyContacts(database.db, config, (done) => process.stderr.write(`\rre-encrypted ${done}`));
+        process.stderr.write('\n');
+        console.log(`re-encrypted ${n} contacts`);
+      } finally {
+        await database.close();
+      }
+    });
 }
