@@ -14,3 +14,4 @@ export * from './queries/evidence.ts';
 export * from './queries/campaigns.ts';
 export * from './queries/follow-up.ts';
 export * from './queries/notifications.ts';
+export * from './queries/kpi-sql.ts';

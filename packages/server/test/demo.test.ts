@@ -48,3 +48,53 @@ describe('demo data', () => {
     await login(t.app, 'liaison01');
   });
 });
+
+describe('KPI aggregation in SQL', () => {
+  it('agrees with the reference formulas of packages/domain on the demo data, for many periods and regions', async () => {
+    const { kpiCounts, lookbackFacts, problemFacts, ratingFacts, Scope } = await import('@rectify/db');
+    const d = await import('@rectify/domain');
+    const scope = Scope.system();
+    const DAY = 86_400_000;
+    for (const regionPrefix of ['3305', '330502', '330521', '330522']) {
+      const subject = { regionPrefix };
+      const [problems, lookbacks, ratings] = await Promise.all([
+        problemFacts(t.database.db, scope, subject),
+        lookbackFacts(t.database.db, scope, subject),
+        ratingFacts(t.database.db, scope, subject),
+      ]);
+      for (const [back, span] of [
+        [400, 400],
+        [200, 100],
+        [120, 60],
+        [60, 90],
+        [30, 30],
+      ] as const) {
+        const from = new Date(Date.now() - back * DAY);
+        const to = new Date(from.getTime() + span * DAY);
+        const period = { from, to };
+        const counts = await kpiCounts(
+          t.database.db,
+          scope,
+          subject,
+          { from, to, fromDay: d.localDate(from), toDay: d.localDate(to) },
+          'Asia/Shanghai',
+        );
+        const reference = {
+          completion: d.completionRate(problems, period),
+          threeMonth: d.threeMonthRate(problems, period),
+          onTime: d.onTimeRate(problems, period),
+          resolution: d.resolutionRate(problems, period),
+          mechanism: d.mechanismRate(problems, period),
+          rebound: d.reboundRate(lookbacks, period),
+          satisfaction: d.satisfactionRate(ratings, period),
+        };
+        for (const [name, ref] of Object.entries(reference)) {
+          expect(counts[name as keyof typeof counts], `${name} ${regionPrefix} ${back}/${span}`).toEqual([
+            ref.numerator,
+            ref.denominator,
+          ]);
+        }
+      }
+    }
+  });
+});

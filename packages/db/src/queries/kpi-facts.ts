@@ -49,12 +49,19 @@ export async function problemFacts(db: Executor, scope: Scope, s: KpiSubject): P
 }
 
 /** Events of one type on the problems in scope, with the problem's lead unit. */
-function problemEvents(db: Executor, scope: Scope, s: KpiSubject, type: string) {
+function problemEvents(db: Executor, scope: Scope, s: KpiSubject, type: string, publicOnly = false) {
   return db
     .select({ subjectId: events.subjectId, actor: events.actorUserId, at: events.at, payload: events.payload })
     .from(events)
     .innerJoin(problems, sql`${problems.id}::text = ${events.subjectId}`)
-    .where(and(eq(events.subjectType, 'problem'), eq(events.type, type), problemWhere(scope, s)));
+    .where(
+      and(
+        eq(events.subjectType, 'problem'),
+        eq(events.type, type),
+        problemWhere(scope, s),
+        publicOnly ? sql`${events.actorUserId} is null` : undefined,
+      ),
+    );
 }
 
 export async function lookbackFacts(db: Executor, scope: Scope, s: KpiSubject): Promise<LookbackFact[]> {
@@ -66,8 +73,14 @@ export async function lookbackFacts(db: Executor, scope: Scope, s: KpiSubject): 
   }));
 }
 
-export async function ratingFacts(db: Executor, scope: Scope, s: KpiSubject): Promise<RatingFact[]> {
-  const rows = await problemEvents(db, scope, s, 'problem.rated');
+/** Ratings of problems in scope; `publicOnly` keeps the public's (for participation, which counts people). */
+export async function ratingFacts(
+  db: Executor,
+  scope: Scope,
+  s: KpiSubject,
+  publicOnly = false,
+): Promise<RatingFact[]> {
+  const rows = await problemEvents(db, scope, s, 'problem.rated', publicOnly);
   return rows.map((r) => ({
     subjectId: r.subjectId,
     raterKey: r.actor ?? 'unknown',

@@ -1,4 +1,5 @@
 import {
+  kpiCounts,
   lookbackFacts,
   problemFacts,
   ratingFacts,
@@ -9,6 +10,10 @@ import {
   type Scope,
 } from '@rectify/db';
 import {
+  DEFAULT_TIME_ZONE,
+  kpiResult,
+  localDate,
+  targetOf,
   adoptionRate,
   completionRate,
   coverageRate,
@@ -17,10 +22,8 @@ import {
   onTimeRate,
   participationRate,
   reboundRate,
-  resolutionRate,
   responseTime,
   satisfactionRate,
-  threeMonthRate,
   unitAssessment,
   type KpiName,
   type KpiResult,
@@ -46,24 +49,35 @@ export async function computeKpis(
   period: Period,
   targets: KpiTargets = {},
 ): Promise<Record<KpiName, KpiResult>> {
-  const [problems, lookbacks, ratings, suggestions, region] = await Promise.all([
-    problemFacts(db, scope, subject),
-    lookbackFacts(db, scope, subject),
-    ratingFacts(db, scope, subject),
+  const tz = DEFAULT_TIME_ZONE;
+  const [counts, suggestions, region, ratings] = await Promise.all([
+    kpiCounts(
+      db,
+      scope,
+      subject,
+      { ...period, fromDay: localDate(period.from, tz), toDay: localDate(period.to, tz) },
+      tz,
+    ),
     suggestionFacts(db, scope, subject),
     regionFacts(db, subject.regionPrefix),
+    // Participation counts the distinct people of the public who rated.
+    ratingFacts(db, scope, subject, true),
   ]);
   // Public clues feed participation, coverage and response time once public intake stores them.
   const clues: Parameters<typeof coverageRate>[0] = [];
+  const fromCounts = (name: keyof typeof counts) => {
+    const def = KPI_DEFINITIONS[name];
+    return kpiResult(counts[name][0], counts[name][1], targetOf(opts(targets, name), def.defaultTarget), def.direction);
+  };
   return {
-    completion: completionRate(problems, period, opts(targets, 'completion')),
-    threeMonth: threeMonthRate(problems, period, opts(targets, 'threeMonth')),
-    onTime: onTimeRate(problems, period, opts(targets, 'onTime')),
-    resolution: resolutionRate(problems, period, opts(targets, 'resolution')),
+    completion: fromCounts('completion'),
+    threeMonth: fromCounts('threeMonth'),
+    onTime: fromCounts('onTime'),
+    resolution: fromCounts('resolution'),
     adoption: adoptionRate(suggestions, period, opts(targets, 'adoption')),
-    mechanism: mechanismRate(problems, period, opts(targets, 'mechanism')),
-    rebound: reboundRate(lookbacks, period, opts(targets, 'rebound')),
-    satisfaction: satisfactionRate(ratings, period, opts(targets, 'satisfaction')),
+    mechanism: fromCounts('mechanism'),
+    rebound: fromCounts('rebound'),
+    satisfaction: fromCounts('satisfaction'),
     participation: participationRate(clues, ratings, region.population, period, opts(targets, 'participation')),
     coverage: coverageRate(clues, region.towns, period, opts(targets, 'coverage')),
     responseTime: responseTime(clues, period, opts(targets, 'responseTime')),
