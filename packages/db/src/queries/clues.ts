@@ -208,24 +208,53 @@ export interface TrackedEvent {
   payload: unknown;
 }
 
+/** The clue fields a public tracking page shows (nothing else is read on the hot path). */
+const trackedColumns = {
+  id: clues.id,
+  trackingCode: clues.trackingCode,
+  title: clues.title,
+  body: clues.body,
+  category: clues.category,
+  regionCode: clues.regionCode,
+  channel: clues.channel,
+  state: clues.state,
+  moderation: clues.moderation,
+  receivedAt: clues.receivedAt,
+  rating: clues.rating,
+  problemId: clues.problemId,
+  duplicateOf: clues.duplicateOf,
+  events: sql<{ at: string; type: string; payload: unknown }[] | string>`coalesce((
+    select json_agg(json_build_object('at', e.at, 'type', e.type, 'payload', e.payload) order by e.id)
+    from events e where e.subject_type = 'clue' and e.subject_id = "clues"."id"::text), '[]'::json)`,
+};
+
+function prepareTrack(db: Executor) {
+  return db
+    .select(trackedColumns)
+    .from(clues)
+    .where(eq(clues.trackingCode, sql.placeholder('code')))
+    .prepare('rectify_track_clue_by_code');
+}
+const preparedTrack = new WeakMap<object, ReturnType<typeof prepareTrack>>();
+
+export type TrackedClue = Omit<Awaited<ReturnType<ReturnType<typeof prepareTrack>['execute']>>[number], 'events'>;
+
 /**
- * The public tracking read in one round trip: the clue by its code with its events (the hot path of the portal).
- * Events of a clue are read unscoped: the tracking code itself is the reporter's entitlement.
+ * The public tracking read in one round trip and one prepared statement: the clue by its code with its events (the
+ * hot path of the portal). Events of a clue are read unscoped: the tracking code itself is the reporter's entitlement.
  */
 export async function trackClueByCode(
   db: Executor,
   code: string,
-): Promise<{ clue: ClueRow; events: TrackedEvent[] } | undefined> {
-  const [row] = await db
-    .select({
-      clue: clues,
-      events: sql<{ at: string; type: string; payload: unknown }[]>`coalesce((
-        select json_agg(json_build_object('at', e.at, 'type', e.type, 'payload', e.payload) order by e.id)
-        from events e where e.subject_type = 'clue' and e.subject_id = "clues"."id"::text), '[]'::json)`,
-    })
-    .from(clues)
-    .where(eq(clues.trackingCode, code));
+): Promise<{ clue: TrackedClue; events: TrackedEvent[] } | undefined> {
+  let query = preparedTrack.get(db);
+  if (!query) {
+    query = prepareTrack(db);
+    preparedTrack.set(db, query);
+  }
+  const [row] = await query.execute({ code });
   if (!row) return undefined;
-  const list = typeof row.events === 'string' ? (JSON.parse(row.events) as typeof row.events) : row.events;
-  return { clue: row.clue, events: list.map((e) => ({ at: new Date(e.at), type: e.type, payload: e.payload })) };
+  const { events, ...clue } = row;
+  const list = typeof events === 'string' ? (JSON.parse(events) as Exclude<typeof events, string>) : events;
+  return { clue, events: list.map((e) => ({ at: new Date(e.at), type: e.type, payload: e.payload })) };
 }

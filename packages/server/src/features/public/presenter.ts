@@ -3,10 +3,10 @@ import {
   eventsOfSubject,
   schema,
   Scope,
-  type ClueRow,
   type Executor,
   type ProblemPublicationRow,
   type ProblemRow,
+  type TrackedClue,
 } from '@rectify/db';
 import { CLUE_STATE_LABELS, PROBLEM_STATE_LABELS, type ClueState, type ProblemState } from '@rectify/domain';
 import { maskPersonalData } from '@rectify/nlp';
@@ -131,7 +131,7 @@ export async function presentPublicProblem(db: Executor, p: ProblemRow, pub: Pro
 /** The reporter's view of a clue: masked text, the published steps, and the problem it became if published. */
 export async function presentTrackedClue(
   db: Executor,
-  clue: ClueRow,
+  clue: TrackedClue,
   problem: { row: ProblemRow; publication: ProblemPublicationRow } | undefined,
   events?: readonly { at: Date; type: string; payload: unknown }[],
 ) {

@@ -254,7 +254,7 @@ function reporterOf(clue: ClueRow): PublicReporter {
 }
 
 /** The problem the clue became (directly, or through the clue it was merged into), if staff published it. */
-async function linkedProblem(db: Executor, clue: ClueRow) {
+async function linkedProblem(db: Executor, clue: Pick<ClueRow, 'problemId' | 'duplicateOf'>) {
   let problemId = clue.problemId;
   if (!problemId && clue.duplicateOf) {
     const target = await loadTarget(db, clue.duplicateOf);
