@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { actorOf, appendEvent, findUserByUsername, listRegions, schema, Scope, type Executor } from '@rectify/db';
 import { addDays, localDate, type Actor, type ProblemCommand, type ProblemState } from '@rectify/domain';
 import { applyProblemCommand, createProblem, recomputeWarnings } from '../features/problems/service.ts';
+import { runReminders } from '../features/reminders/service.ts';
 import { createUser } from '../features/users/service.ts';
 import { BUSINESS_ENVIRONMENT, INDICATOR_SCHEME, OLD_COMMUNITIES, type ProblemTemplate } from './problem-templates.ts';
 
@@ -386,5 +387,9 @@ export async function seedDemoProblems(db: Executor, password: string, log: Logg
   }
   // The stories ran at past times; bring the derived lights to today.
   await recomputeWarnings(db);
-  log.info({ problems: made, storiesStoppedEarly: refused, liaisons: liaisons.size }, 'seeded demo problems');
+  const reminders = await runReminders(db);
+  log.info(
+    { problems: made, storiesStoppedEarly: refused, liaisons: liaisons.size, reminders: reminders.created },
+    'seeded demo problems',
+  );
 }
