@@ -147,6 +147,35 @@ describe('evidence files', () => {
       await t.app.inject({ method: 'GET', url: `/api/evidence/${'0'.repeat(64)}`, headers: { cookie: member.cookie } }),
       404,
     );
+
+    // A photo named by a step shows, in the problem's timeline, where and when it was taken.
+    const staff = await login(t.app, 'cppcc_staff');
+    const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+      t.app.inject({ method, url, payload: payload as never, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    const me = (await call(liaison, 'GET', '/api/auth/me')).json().user;
+    let p = (
+      await call(staff, 'POST', '/api/problems', {
+        title: '排水口堵塞',
+        description: '某路段排水口堵塞，雨天积水。',
+        source: 'data',
+        regionCode: '330502',
+      })
+    ).json();
+    p = (await call(staff, 'POST', `/api/problems/${p.id}/commands/confirm`, { version: p.version, input: {} })).json();
+    const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    p = (
+      await call(staff, 'POST', `/api/problems/${p.id}/commands/assign`, {
+        version: p.version,
+        input: { leadUnitId: me.unitId, responsibleLeader: '局长', responsiblePerson: '科长', deadline },
+      })
+    ).json();
+    const disputed = await call(liaison, 'POST', `/api/problems/${p.id}/commands/dispute`, {
+      version: p.version,
+      input: { reason: '排水设施属水利部门管理', evidence: [sha] },
+    });
+    expect(disputed.statusCode).toBe(200);
+    const timeline = (await call(staff, 'GET', `/api/problems/${p.id}/events`)).json();
+    expect(timeline.files[sha]).toMatchObject({ mime: 'image/jpeg', exif: { takenAt: '2026-11-21 14:00:00' } });
   });
 
   it('refuses a disguised or executable file with 415 and an oversize one with 413, storing nothing', async () => {

@@ -26,3 +26,12 @@ export async function findEvidence(db: Executor, scope: Scope, sha256: string): 
     .where(and(scope.where(evidenceFiles), eq(evidenceFiles.sha256, sha256)));
   return row;
 }
+
+/** Metadata of several files at once (for a timeline); files outside the scope are left out. */
+export async function evidenceByHashes(db: Executor, scope: Scope, hashes: string[]): Promise<EvidenceRow[]> {
+  if (hashes.length === 0) return [];
+  return db
+    .select()
+    .from(evidenceFiles)
+    .where(and(scope.where(evidenceFiles), inArray(evidenceFiles.sha256, hashes)));
+}

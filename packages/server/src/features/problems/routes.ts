@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { eventsOfSubject, findProblem, listProblems, type ProblemRow } from '@rectify/db';
+import { eventsOfSubject, evidenceByHashes, findProblem, listProblems, type ProblemRow } from '@rectify/db';
 import {
   createProblemBody,
   errorResponse,
@@ -122,14 +122,34 @@ export function problemRoutes(app: FastifyInstance): void {
       tags,
       summary: '问题的全过程记录（时间线）',
       params: idParams,
-      response: { 200: z.object({ items: z.array(eventView) }), ...errors },
+      response: {
+        200: z.object({
+          items: z.array(eventView),
+          files: z
+            .record(
+              z.string(),
+              z.object({
+                mime: z.string(),
+                size: z.number().int(),
+                originalName: z.string().nullable(),
+                exif: z.unknown(),
+              }),
+            )
+            .describe('evidence named by the events, by SHA-256: type, size and, for photos, EXIF time and place'),
+        }),
+        ...errors,
+      },
     },
     handler: async (request) => {
       const scope = await authorize(request, 'problem.read');
       if (!(await findProblem(db, scope, request.params.id))) throw notFound('问题');
       const eventScope = await authorize(request, 'event.read');
       const items = await eventsOfSubject(db, eventScope, 'problem', request.params.id);
+      const files = await evidenceByHashes(db, scope, [...new Set(items.flatMap((e) => e.evidence))]);
       return {
+        files: Object.fromEntries(
+          files.map((f) => [f.sha256, { mime: f.mime, size: f.size, originalName: f.originalName, exif: f.exif }]),
+        ),
         items: items.map((e) => ({
           id: e.id,
           at: e.at.toISOString(),
