@@ -87,8 +87,8 @@ async function seed(database: Database, problems: number): Promise<number> {
   const page = 10_000;
   for (let off = 0; off < total.n; off += page) {
     await q(
-      `insert into events (at, actor_username, type, subject_type, subject_id, region_code, unit_id, payload)
-       select p.assigned_at + k * interval '3 days', 'bench',
+      `insert into events (at, actor_user_id, actor_username, type, subject_type, subject_id, region_code, unit_id, payload)
+       select p.assigned_at + k * interval '3 days', gen_random_uuid(), 'bench',
               case when k <= 5 then ($2::text[])[k]
                    when k = 19 and p.closed_at is not null then 'problem.rated'
                    when k = 20 and p.closed_at is not null then 'problem.looked_back'

@@ -63,6 +63,8 @@ export async function kpiCounts(
         from events ev join ${problems} on ${problems.id}::text = ev.subject_id
        where ev.subject_type = 'problem' and ev.type in ('problem.looked_back', 'problem.rated')
          and ev.at >= ${from} and ev.at < ${to} and ${subjectWhere(scope, subject)}
+         -- An event carries its problem's region: narrowing on it first lets the region index do the work.
+         ${subject.regionPrefix ? sql`and ev.region_code like ${`${subject.regionPrefix}%`}` : sql``}
     ), latest as (
       select distinct on (subject_id, actor_user_id) input ->> 'value' as value
         from e where type = 'problem.rated' order by subject_id, actor_user_id, at desc, id desc
