@@ -5,3 +5,4 @@ export * from './problems.ts';
 export * from './campaigns.ts';
 export * from './clues.ts';
 export * from './notifications.ts';
+export * from './cases.ts';
