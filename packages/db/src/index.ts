@@ -15,3 +15,4 @@ export * from './queries/campaigns.ts';
 export * from './queries/follow-up.ts';
 export * from './queries/notifications.ts';
 export * from './queries/kpi-sql.ts';
+export * from './queries/cases.ts';

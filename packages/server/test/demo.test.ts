@@ -98,3 +98,41 @@ describe('KPI aggregation in SQL', () => {
     }
   });
 });
+
+describe('typical cases and policy items', () => {
+  it('turns a closed problem into a typical case and follows a policy item, each step an event', async () => {
+    const staff = as(t.app, await login(t.app, 'cppcc_staff'));
+    const member = as(t.app, await login(t.app, 'member'));
+    const closed = (await staff('GET', '/api/lists/problems?state=closed&pageSize=1')).json().items[0];
+    const draft = (await staff('GET', '/api/lists/problems?state=draft&pageSize=1')).json().items[0];
+    const body = (problemId: string) => ({
+      problemId,
+      title: '联审联办压缩审批时限',
+      summary: '通过建立联审联办机制，将审批时限由 80 个工作日压缩到 30 个工作日，群众满意度明显提升。',
+      lessons: '部门协同、流程再造、限时办结',
+    });
+    expect((await staff('POST', '/api/cases', body(draft.id))).statusCode).toBe(409);
+    expect((await member('POST', '/api/cases', body(closed.id))).statusCode).toBe(403);
+    expect((await staff('POST', '/api/cases', body(closed.id))).statusCode).toBe(201);
+    expect((await member('GET', '/api/cases')).json().items.map((c: { problemId: string }) => c.problemId)).toContain(
+      closed.id,
+    );
+
+    const item = (
+      await member('POST', '/api/policy-items', {
+        problemId: closed.id,
+        title: '修订老旧小区加装电梯指导意见',
+        proposal: '建议降低加装电梯的业主同意比例要求',
+      })
+    ).json();
+    expect((await member('POST', `/api/policy-items/${item.id}/status`, { status: 'accepted' })).statusCode).toBe(403);
+    expect((await staff('POST', `/api/policy-items/${item.id}/status`, { status: 'accepted' })).json().status).toBe(
+      'accepted',
+    );
+    const events = (await staff('GET', `/api/events?subjectType=policy_item&subjectId=${item.id}`)).json().items;
+    expect(events.map((e: { type: string }) => e.type).sort()).toEqual([
+      'policy_item.proposed',
+      'policy_item.status_changed',
+    ]);
+  });
+});

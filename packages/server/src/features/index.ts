@@ -13,6 +13,7 @@ import { evidenceRoutes } from './evidence/routes.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
 import { followUpRoutes } from './follow-up/routes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
+import { caseRoutes } from './cases/routes.ts';
 import { clueRoutes } from './clues/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -33,6 +34,7 @@ export const features: ((app: FastifyInstance) => void)[] = [
   campaignRoutes,
   followUpRoutes,
   reminderRoutes,
+  caseRoutes,
   clueRoutes,
   publicRoutes,
   open311Routes,

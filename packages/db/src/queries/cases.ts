@@ -1,0 +1,30 @@
+import { desc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import { policyItems, typicalCases } from '../schema/index.ts';
+import { registerScopedTable, type Scope } from '../scope.ts';
+
+registerScopedTable(typicalCases, { region: typicalCases.regionCode });
+registerScopedTable(policyItems, { region: policyItems.regionCode, unit: (ids) => inArray(policyItems.unitId, ids) });
+
+export async function insertCase(db: Executor, row: typeof typicalCases.$inferInsert) {
+  const [created] = await db.insert(typicalCases).values(row).returning();
+  return created!;
+}
+
+export async function listCases(db: Executor, scope: Scope) {
+  return db.select().from(typicalCases).where(scope.where(typicalCases)).orderBy(desc(typicalCases.createdAt));
+}
+
+export async function insertPolicyItem(db: Executor, row: typeof policyItems.$inferInsert) {
+  const [created] = await db.insert(policyItems).values(row).returning();
+  return created!;
+}
+
+export async function listPolicyItems(db: Executor, scope: Scope) {
+  return db.select().from(policyItems).where(scope.where(policyItems)).orderBy(desc(policyItems.createdAt));
+}
+
+export async function setPolicyItemStatus(db: Executor, id: string, status: string) {
+  const [row] = await db.update(policyItems).set({ status }).where(eq(policyItems.id, id)).returning();
+  return row;
+}
