@@ -38,4 +38,51 @@ describe('demo clues', () => {
     expect(Date.now() - new Date(oldest!.at).getTime()).toBeGreaterThan(90 * 86_400_000);
     console.log(`platform with demo (problems + clues) ready in ${seconds.toFixed(1)} s`);
   });
+
+  it('lets the reporter of a clue linked to a closed problem rate the problem once', async () => {
+    const staff = as(t.app, await login(t.app, 'cppcc_staff'));
+    const [closed] = await t.database.db
+      .select()
+      .from(schema.problems)
+      .where(sql`${schema.problems.state} = 'closed'`);
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/clues',
+      payload: {
+        title: '整改后又出现问题',
+        body: '之前反映的问题整改后效果如何，想评价一下。',
+        regionCode: closed!.regionCode.slice(0, 6),
+      },
+    });
+    const code = submitted.json().trackingCode as string;
+    const [clue] = await t.database.db
+      .select()
+      .from(schema.clues)
+      .where(sql`${schema.clues.trackingCode} = ${code.replace(/-/g, '')}`);
+    const fire = async (command: string, input: unknown) => {
+      const current = (await staff('GET', `/api/clues/${clue!.id}`)).json();
+      const res = await staff('POST', `/api/clues/${clue!.id}/commands/${command}`, {
+        version: current.version,
+        input,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await fire('triage', { category: '城乡建设' });
+    await fire('accept', { problemId: closed!.id });
+    const rate = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/public/clues/${code}/problem-rating`,
+        payload: { value: 'basically_satisfied' },
+      });
+    expect((await rate()).statusCode).toBe(200);
+    const again = await rate();
+    expect(again.statusCode).toBe(422);
+    expect(again.json().error.code).toBe('already_rated');
+    const events = await t.database.db
+      .select()
+      .from(schema.events)
+      .where(sql`${schema.events.subjectId} = ${closed!.id} and ${schema.events.type} = 'problem.rated'`);
+    expect(events.some((e) => e.actorUsername === 'public')).toBe(true);
+  });
 });
