@@ -7,6 +7,16 @@ export const errorResponse = z.object({
 });
 export type ErrorResponse = z.infer<typeof errorResponse>;
 
+/** The 4xx answers a use-case route can give, for its OpenAPI description (`response: { 200: …, ...errorResponses }`). */
+export const errorResponses = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+  422: errorResponse,
+};
+
 export const uuid = z.uuid({ message: '不是有效的编号（UUID）' });
 export const regionCode = z.string().regex(REGION_CODE_PATTERN, '行政区划代码应为 6 位或 9 位数字');
 export const isoDateTime = z.string().describe('ISO 8601 date-time');

@@ -24,7 +24,7 @@ import {
   compareAcrossRegions,
   conflict,
   createCampaignBody,
-  errorResponse,
+  errorResponses,
   forbidden,
   idParams,
   indicatorSchemeBody,
@@ -39,14 +39,6 @@ import { pageWindow } from '../../lib/list.ts';
 import { campaignResults, campaignSnapshot, createCampaign, saveScheme, scoreSourceOf } from './service.ts';
 
 const tags = ['campaigns'];
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-  422: errorResponse,
-};
 
 const schemeView = z.object({
   id: z.string(),
@@ -94,7 +86,7 @@ export function campaignRoutes(app: FastifyInstance): void {
             z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.string(), message: z.string() }),
           ),
         }),
-        ...errors,
+        ...errorResponses,
       },
     },
     handler: async (request) => {
@@ -108,7 +100,7 @@ export function campaignRoutes(app: FastifyInstance): void {
       tags,
       summary: '新建指标体系（第 1 版）',
       body: indicatorSchemeBody,
-      response: { 201: schemeView, ...errors },
+      response: { 201: schemeView, ...errorResponses },
     },
     handler: async (request, reply) => {
       await authorize(request, 'campaign.manage');
@@ -123,7 +115,7 @@ export function campaignRoutes(app: FastifyInstance): void {
       summary: '发布指标体系的新版本（旧版本保持不变，结果仍可比较）',
       params: idParams,
       body: indicatorSchemeBody,
-      response: { 201: schemeView, ...errors },
+      response: { 201: schemeView, ...errorResponses },
     },
     handler: async (request, reply) => {
       await authorize(request, 'campaign.manage');
@@ -138,7 +130,7 @@ export function campaignRoutes(app: FastifyInstance): void {
     schema: {
       tags,
       summary: '指标体系（各版本）',
-      response: { 200: z.object({ items: z.array(schemeView) }), ...errors },
+      response: { 200: z.object({ items: z.array(schemeView) }), ...errorResponses },
     },
     handler: async (request) => {
       await authorize(request, 'campaign.read');
@@ -157,7 +149,7 @@ export function campaignRoutes(app: FastifyInstance): void {
           schemeVersion: z.number(),
           rows: z.array(z.record(z.string(), z.unknown())),
         }),
-        ...errors,
+        ...errorResponses,
       },
     },
     handler: async (request) => {
@@ -183,7 +175,12 @@ export function campaignRoutes(app: FastifyInstance): void {
   });
 
   r.post('/api/campaigns', {
-    schema: { tags, summary: '新建评议活动', body: createCampaignBody, response: { 201: campaignView, ...errors } },
+    schema: {
+      tags,
+      summary: '新建评议活动',
+      body: createCampaignBody,
+      response: { 201: campaignView, ...errorResponses },
+    },
     handler: async (request, reply) => {
       const scope = await authorize(request, 'campaign.manage');
       if (!scope.coversRegion(request.body.regionCode)) throw forbidden('只能在您负责的行政区划内开展评议');
@@ -196,7 +193,7 @@ export function campaignRoutes(app: FastifyInstance): void {
       tags,
       summary: '评议活动列表',
       querystring: campaignListQuery,
-      response: { 200: pageOf(campaignView), ...errors },
+      response: { 200: pageOf(campaignView), ...errorResponses },
     },
     handler: async (request) => {
       const scope = await authorize(request, 'campaign.read');
@@ -206,7 +203,7 @@ export function campaignRoutes(app: FastifyInstance): void {
   });
 
   r.get('/api/campaigns/:id', {
-    schema: { tags, summary: '评议活动详情', params: idParams, response: { 200: campaignView, ...errors } },
+    schema: { tags, summary: '评议活动详情', params: idParams, response: { 200: campaignView, ...errorResponses } },
     handler: async (request) => {
       const scope = await authorize(request, 'campaign.read');
       const row = await findCampaign(db, scope, request.params.id);
@@ -221,7 +218,7 @@ export function campaignRoutes(app: FastifyInstance): void {
       summary: '推进阶段（planning → research → scoring → rectification → lookback → archived）',
       params: idParams,
       body: advancePhaseBody.extend({ version: z.number().int().min(1) }),
-      response: { 200: campaignView, ...errors },
+      response: { 200: campaignView, ...errorResponses },
     },
     handler: async (request) => {
       const scope = await authorize(request, 'campaign.read');
@@ -258,7 +255,7 @@ export function campaignRoutes(app: FastifyInstance): void {
       summary: '登记调研（走访、调查、座谈）',
       params: idParams,
       body: researchBody,
-      response: { 201: z.object({ id: z.string() }), ...errors },
+      response: { 201: z.object({ id: z.string() }), ...errorResponses },
     },
     handler: async (request, reply) => {
       const scope = await authorize(request, 'campaign.research');
@@ -289,7 +286,7 @@ export function campaignRoutes(app: FastifyInstance): void {
       tags,
       summary: '调研记录',
       params: idParams,
-      response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }), ...errors },
+      response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }), ...errorResponses },
     },
     handler: async (request) => {
       const scope = await authorize(request, 'campaign.read');
@@ -306,7 +303,7 @@ export function campaignRoutes(app: FastifyInstance): void {
       summary: '提交本人（或群众测评）的评分表，整体替换此前提交',
       params: idParams,
       body: scoresBody,
-      response: { 200: z.object({ saved: z.number().int() }), ...errors },
+      response: { 200: z.object({ saved: z.number().int() }), ...errorResponses },
     },
     handler: async (request) => {
       const scope = await authorize(request, 'campaign.score');
@@ -350,7 +347,7 @@ export function campaignRoutes(app: FastifyInstance): void {
           units: z.array(z.record(z.string(), z.unknown())),
           ignored: z.number().int(),
         }),
-        ...errors,
+        ...errorResponses,
       },
     },
     handler: async (request) => {

@@ -10,11 +10,10 @@ import {
   listPolicyItems,
   setPolicyItemStatus,
 } from '@rectify/db';
-import { AppError, errorResponse, forbidden, hasRole, idParams, notFound, uuid } from '@rectify/domain';
+import { AppError, errorResponses, forbidden, hasRole, idParams, notFound, uuid } from '@rectify/domain';
 import { authorize } from '../../plugins/auth.ts';
 
 const tags = ['cases'];
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 const caseBody = z.strictObject({
   problemId: uuid,
   title: z.string().trim().min(4).max(200),
@@ -41,7 +40,7 @@ export function caseRoutes(app: FastifyInstance): void {
       tags,
       summary: '由已销号问题形成典型案例',
       body: caseBody,
-      response: { 201: z.object({ id: z.string() }), ...errors },
+      response: { 201: z.object({ id: z.string() }), ...errorResponses },
     },
     handler: async (request, reply) => {
       const scope = await authorize(request, 'problem.read');
@@ -73,7 +72,7 @@ export function caseRoutes(app: FastifyInstance): void {
   });
 
   r.get('/api/cases', {
-    schema: { tags, summary: '典型案例库', response: { 200: list, ...errors } },
+    schema: { tags, summary: '典型案例库', response: { 200: list, ...errorResponses } },
     handler: async (request) => ({ items: (await listCases(db, await authorize(request, 'problem.read'))).map(iso) }),
   });
 
@@ -82,7 +81,7 @@ export function caseRoutes(app: FastifyInstance): void {
       tags,
       summary: '提出政策优化事项',
       body: policyBody,
-      response: { 201: z.object({ id: z.string() }), ...errors },
+      response: { 201: z.object({ id: z.string() }), ...errorResponses },
     },
     handler: async (request, reply) => {
       const scope = await authorize(request, 'problem.read');
@@ -116,7 +115,7 @@ export function caseRoutes(app: FastifyInstance): void {
   });
 
   r.get('/api/policy-items', {
-    schema: { tags, summary: '政策优化清单', response: { 200: list, ...errors } },
+    schema: { tags, summary: '政策优化清单', response: { 200: list, ...errorResponses } },
     handler: async (request) => ({
       items: (await listPolicyItems(db, await authorize(request, 'problem.read'))).map(iso),
     }),
@@ -128,7 +127,7 @@ export function caseRoutes(app: FastifyInstance): void {
       summary: '更新政策优化事项状态（评议办）',
       params: idParams,
       body: z.strictObject({ status: z.enum(POLICY_STATUSES) }),
-      response: { 200: z.object({ id: z.string(), status: z.string() }), ...errors },
+      response: { 200: z.object({ id: z.string(), status: z.string() }), ...errorResponses },
     },
     handler: async (request) => {
       const scope = await authorize(request, 'problem.read');

@@ -19,7 +19,7 @@ import {
 import {
   AppError,
   conflict,
-  errorResponse,
+  errorResponses,
   forbidden,
   hasRole,
   idParams,
@@ -31,14 +31,6 @@ import { authorize } from '../../plugins/auth.ts';
 import { describeChange, diffPlans, type PlanVersion } from './plan-diff.ts';
 
 const tags = ['follow-up'];
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-  422: errorResponse,
-};
 
 const suggestionBody = z.strictObject({ text: z.string().trim().min(5, '建议至少 5 个字').max(5000) });
 const answerBody = z
@@ -98,7 +90,7 @@ export function followUpRoutes(app: FastifyInstance): void {
       summary: '委员就问题提出意见建议',
       params: idParams,
       body: suggestionBody,
-      response: { 201: suggestionView, ...errors },
+      response: { 201: suggestionView, ...errorResponses },
     },
     handler: async (request, reply) => {
       const scope = await authorize(request, 'problem.read');
@@ -135,7 +127,7 @@ export function followUpRoutes(app: FastifyInstance): void {
       tags,
       summary: '问题的意见建议及答复',
       params: idParams,
-      response: { 200: z.object({ items: z.array(suggestionView) }), ...errors },
+      response: { 200: z.object({ items: z.array(suggestionView) }), ...errorResponses },
     },
     handler: async (request) => {
       const scope = await authorize(request, 'problem.read');
@@ -150,7 +142,7 @@ export function followUpRoutes(app: FastifyInstance): void {
       summary: '牵头单位答复意见建议（采纳 / 部分采纳 / 不予采纳并说明理由）',
       params: idParams,
       body: answerBody,
-      response: { 200: suggestionView, ...errors },
+      response: { 200: suggestionView, ...errorResponses },
     },
     handler: async (request) => {
       const scope = await authorize(request, 'problem.read');
@@ -189,7 +181,7 @@ export function followUpRoutes(app: FastifyInstance): void {
       tags,
       summary: '登记长效机制并关联它解决的问题',
       body: mechanismBody,
-      response: { 201: z.object({ id: z.string(), linked: z.number().int() }), ...errors },
+      response: { 201: z.object({ id: z.string(), linked: z.number().int() }), ...errorResponses },
     },
     handler: async (request, reply) => {
       const scope = await authorize(request, 'problem.read');
@@ -233,7 +225,7 @@ export function followUpRoutes(app: FastifyInstance): void {
     schema: {
       tags,
       summary: '长效机制',
-      response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }), ...errors },
+      response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }), ...errorResponses },
     },
     handler: async (request) => {
       const scope = await authorize(request, 'problem.read');
@@ -249,7 +241,7 @@ export function followUpRoutes(app: FastifyInstance): void {
       tags,
       summary: '问题关联的长效机制',
       params: idParams,
-      response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }), ...errors },
+      response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }), ...errorResponses },
     },
     handler: async (request) => {
       const scope = await authorize(request, 'problem.read');
@@ -284,7 +276,7 @@ export function followUpRoutes(app: FastifyInstance): void {
             }),
           ),
         }),
-        ...errors,
+        ...errorResponses,
       },
     },
     handler: async (request) => {

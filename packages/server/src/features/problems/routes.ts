@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { eventsOfSubject, evidenceByHashes, findProblem, listProblems, type ProblemRow } from '@rectify/db';
 import {
   createProblemBody,
-  errorResponse,
+  errorResponses,
   eventView,
   idParams,
   notFound,
@@ -23,14 +23,6 @@ import { presentProblem, presentProblemDetail } from './presenter.ts';
 import { createProblem, ensureCommand, fireProblemCommand } from './service.ts';
 
 const tags = ['problems'];
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-  422: errorResponse,
-};
 
 /**
  * The three lists (DESIGN §3) are views of the same scoped problem query: 问题清单 every problem, 责任清单 the assigned
@@ -56,7 +48,7 @@ export function problemRoutes(app: FastifyInstance): void {
       tags,
       summary: '提出问题（草稿，待评议办确认）',
       body: createProblemBody,
-      response: { 201: problemDetailView, ...errors },
+      response: { 201: problemDetailView, ...errorResponses },
     },
     handler: async (request, reply) => {
       const scope = await authorize(request, 'problem.create');
@@ -72,7 +64,7 @@ export function problemRoutes(app: FastifyInstance): void {
         '三单：problems 问题清单 / responsibility 责任清单 / rectification 整改清单（format=csv 导出同样筛选的全部行）',
       params: z.object({ list: z.enum(['problems', 'responsibility', 'rectification']) }),
       querystring: problemListQuery,
-      response: { 200: pageOf(problemView), ...errors },
+      response: { 200: pageOf(problemView), ...errorResponses },
     },
     handler: async (request, reply) => {
       const scope = await authorize(request, 'problem.read');
@@ -107,7 +99,7 @@ export function problemRoutes(app: FastifyInstance): void {
       tags,
       summary: '问题详情（含当前用户可执行的操作）',
       params: idParams,
-      response: { 200: problemDetailView, ...errors },
+      response: { 200: problemDetailView, ...errorResponses },
     },
     handler: async (request) => {
       const scope = await authorize(request, 'problem.read');
@@ -137,7 +129,7 @@ export function problemRoutes(app: FastifyInstance): void {
             )
             .describe('evidence named by the events, by SHA-256: type, size and, for photos, EXIF time and place'),
         }),
-        ...errors,
+        ...errorResponses,
       },
     },
     handler: async (request) => {
@@ -171,7 +163,7 @@ export function problemRoutes(app: FastifyInstance): void {
       summary: `执行流程操作（${PROBLEM_COMMANDS.join(', ')}）：非法状态 409，无权 403，条件不满足 422`,
       params: z.object({ id: z.uuid(), command: z.string() }),
       body: problemCommandEnvelope,
-      response: { 200: problemDetailView, ...errors },
+      response: { 200: problemDetailView, ...errorResponses },
     },
     handler: async (request) => {
       const type = ensureCommand(request.params.command, PROBLEM_COMMANDS);
