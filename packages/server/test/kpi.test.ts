@@ -102,3 +102,41 @@ describe('KPIs computed from situations built through the API', () => {
     expect((await c.leader!('GET', '/api/kpi?region=3305')).statusCode).toBe(400);
   });
 });
+
+describe('clue-based KPIs', () => {
+  it('counts response time, coverage and participation from public clues', async () => {
+    const town = '330502001';
+    const submit = async (body: string, contact?: unknown) =>
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/public/clues',
+          payload: { title: '小区路灯不亮', body, regionCode: town, ...(contact ? { contact } : {}) },
+        })
+      ).json();
+    const first = await submit('吴兴区某小区东门路灯坏了三个月，夜间出行不安全。', { phone: '13812345678' });
+    await submit('吴兴区某路段井盖缺失，存在安全隐患，请尽快处理。');
+    const [row] = await t.database.db
+      .select()
+      .from(schema.clues)
+      .where(eq(schema.clues.trackingCode, first.trackingCode.replace(/-/g, '')));
+    const fire = async (command: string, input: unknown) => {
+      const { version } = (await c.cppcc_staff!('GET', `/api/clues/${row!.id}`)).json();
+      return c.cppcc_staff!('POST', `/api/clues/${row!.id}/commands/${command}`, { version, input });
+    };
+    expect((await fire('triage', { category: '城乡建设' })).statusCode).toBe(200);
+    expect((await fire('accept', { createProblem: true })).statusCode).toBe(200);
+    expect((await fire('reply', { text: '已受理，正在处理。' })).statusCode).toBe(200);
+
+    const k = (await c.leader!('GET', `/api/kpi?region=330502`)).json().kpis;
+    expect(k.responseTime.denominator).toBe(1);
+    expect(k.responseTime.value).toBeGreaterThanOrEqual(0);
+    expect(k.responseTime.value).toBeLessThan(1);
+    const { rows } = await t.database.sql.query<{ n: number }>(
+      `select count(*)::int n from regions where level = 'town' and code like '330502%'`,
+    );
+    expect(k.coverage).toMatchObject({ numerator: 1, denominator: rows[0]!.n });
+    // No population is recorded for the demo regions: participation has no denominator rather than a made-up one.
+    expect(k.participation).toMatchObject({ denominator: 0, value: null });
+  });
+});

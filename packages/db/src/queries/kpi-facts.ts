@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { LookbackFact, ProblemFact, RatingFact, SuggestionFact } from '@rectify/domain';
+import type { ClueFact, LookbackFact, ProblemFact, RatingFact, SuggestionFact } from '@rectify/domain';
 import type { Executor } from '../client.ts';
-import { events, problemMechanisms, problems, regions, suggestions } from '../schema/index.ts';
+import { clues, events, problemMechanisms, problems, regions, suggestions } from '../schema/index.ts';
 import type { Scope } from '../scope.ts';
 
 /** Which problems a KPI figure covers: the caller's scope, narrowed to a region subtree, a lead unit, a campaign. */
@@ -112,4 +112,34 @@ export async function regionFacts(db: Executor, prefix: string): Promise<{ towns
       sql`${regions.code} like ${`${prefix}%`} and length(${regions.code}) = 6 and ${regions.code} like ${`${prefix.padEnd(6, '0').slice(0, 6)}`}`,
     );
   return { towns: towns.map((t) => t.code), population: Number(root?.population ?? 0) };
+}
+
+/**
+ * Public clues received in the period in the subject's region (for response time, coverage and participation).
+ * Clues have no lead unit or campaign: for a unit or campaign subject they are left out.
+ */
+export async function clueFacts(
+  db: Executor,
+  scope: Scope,
+  s: KpiSubject,
+  period: { from: Date; to: Date },
+): Promise<ClueFact[]> {
+  if (s.unitId || s.campaignId) return [];
+  const rows = await db
+    .select({
+      id: clues.id,
+      receivedAt: clues.receivedAt,
+      firstReplyAt: clues.firstReplyAt,
+      town: clues.townCode,
+      reporter: clues.reporterKey,
+    })
+    .from(clues)
+    .where(
+      scope.filter(
+        clues,
+        s.regionPrefix ? sql`${clues.regionCode} like ${`${s.regionPrefix}%`}` : undefined,
+        sql`${clues.receivedAt} >= ${period.from} and ${clues.receivedAt} < ${period.to}`,
+      ),
+    );
+  return rows;
 }

@@ -1,4 +1,5 @@
 import {
+  clueFacts,
   kpiCounts,
   lookbackFacts,
   problemFacts,
@@ -50,7 +51,7 @@ export async function computeKpis(
   targets: KpiTargets = {},
 ): Promise<Record<KpiName, KpiResult>> {
   const tz = DEFAULT_TIME_ZONE;
-  const [counts, suggestions, region, ratings] = await Promise.all([
+  const [counts, suggestions, region, ratings, clues] = await Promise.all([
     kpiCounts(
       db,
       scope,
@@ -62,9 +63,8 @@ export async function computeKpis(
     regionFacts(db, subject.regionPrefix),
     // Participation counts the distinct people of the public who rated.
     ratingFacts(db, scope, subject, true),
+    clueFacts(db, scope, subject, period),
   ]);
-  // Public clues feed participation, coverage and response time once public intake stores them.
-  const clues: Parameters<typeof coverageRate>[0] = [];
   const fromCounts = (name: keyof typeof counts) => {
     const def = KPI_DEFINITIONS[name];
     return kpiResult(counts[name][0], counts[name][1], targetOf(opts(targets, name), def.defaultTarget), def.direction);
