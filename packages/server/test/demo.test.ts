@@ -55,8 +55,18 @@ describe('KPI aggregation in SQL', () => {
     const d = await import('@rectify/domain');
     const scope = Scope.system();
     const DAY = 86_400_000;
-    for (const regionPrefix of ['3305', '330502', '330521', '330522']) {
-      const subject = { regionPrefix };
+    const [lead] = (
+      await t.database.sql.query<{ id: string }>(
+        'select lead_unit_id id from problems where lead_unit_id is not null group by 1 order by count(*) desc limit 1',
+      )
+    ).rows;
+    const subjects = [
+      ...['3305', '330502', '330521', '330522'].map((regionPrefix) => ({ regionPrefix })),
+      // A unit subject takes the other path (events matched to their problems).
+      { regionPrefix: '3305', unitId: lead!.id },
+    ];
+    for (const subject of subjects) {
+      const regionPrefix = `${subject.regionPrefix}${'unitId' in subject ? ' unit' : ''}`;
       const [problems, lookbacks, ratings] = await Promise.all([
         problemFacts(t.database.db, scope, subject),
         lookbackFacts(t.database.db, scope, subject),

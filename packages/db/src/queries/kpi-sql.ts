@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { problems } from '../schema/index.ts';
+import { events, problems } from '../schema/index.ts';
 import type { Scope } from '../scope.ts';
 import type { KpiSubject } from './kpi-facts.ts';
 
@@ -38,33 +38,40 @@ export async function kpiCounts(
   const { from, to, fromDay, toDay } = period;
   const where = and(subjectWhere(scope, subject), sql`${problems.assignedAt} is not null`);
   const closedIn = sql`closed_at >= ${from} and closed_at < ${to}`;
-  const due = sql`d >= ${fromDay} and d < ${toDay}`;
+  const due = sql`d >= ${fromDay}::date and d < ${toDay}::date`;
   const cohort = sql`assigned_at >= ${from} and assigned_at < ${to} and assigned_at + interval '90 days' <= ${to}`;
+  // Plain columns only (the deadline in force is kept in `problems.deadline` by every state change): no JSON here.
   const problemRows = (await db.execute(sql`
     with p as (
       select ${problems.assignedAt} as assigned_at, ${problems.closedAt} as closed_at, ${problems.outcome} as outcome,
-             coalesce(${problems.snapshot} ->> 'extendedDeadline', ${problems.snapshot} -> 'assignment' ->> 'deadline') as d,
-             exists (select 1 from problem_mechanisms pm where pm.problem_id = ${problems.id}) as has_mechanism
-        from ${problems} where ${where}
+             ${problems.deadline} as d, pm.problem_id is not null as has_mechanism
+        from ${problems}
+        left join (select distinct problem_id from problem_mechanisms) pm on pm.problem_id = ${problems.id}
+       where ${where}
     )
     select
       count(*) filter (where ${due} and closed_at < ${to})::int as completion_num,
       count(*) filter (where ${due})::int as completion_den,
       count(*) filter (where ${cohort} and closed_at <= assigned_at + interval '90 days' and closed_at < ${to})::int as three_num,
       count(*) filter (where ${cohort})::int as three_den,
-      count(*) filter (where ${closedIn} and to_char(closed_at at time zone ${timeZone}, 'YYYY-MM-DD') <= d)::int as on_time,
+      count(*) filter (where ${closedIn} and (closed_at at time zone ${timeZone})::date <= d)::int as on_time,
       count(*) filter (where ${closedIn} and outcome = 'resolved')::int as resolved,
       count(*) filter (where ${closedIn} and has_mechanism)::int as with_mechanism,
       count(*) filter (where ${closedIn})::int as closed
     from p`)) as unknown as { rows: Record<string, unknown>[] };
+  // Events carry their problem's region and lead unit. Without unit grants or a unit/campaign subject, the event
+  // table's own scope and region are the problem's, so the join to problems can be skipped.
+  const regionOnly = !subject.unitId && !subject.campaignId && scope.grants.every((g) => g.regionCode !== null);
+  const eventScope = regionOnly
+    ? sql`${scope.where(events)}`
+    : sql`exists (select 1 from ${problems} where ${problems.id}::text = events.subject_id and ${subjectWhere(scope, subject)})`;
   const eventRows = (await db.execute(sql`
     with e as (
-      select ev.subject_id, ev.actor_user_id, ev.at, ev.type, ev.id, ev.payload -> 'input' as input
-        from events ev join ${problems} on ${problems.id}::text = ev.subject_id
-       where ev.subject_type = 'problem' and ev.type in ('problem.looked_back', 'problem.rated')
-         and ev.at >= ${from} and ev.at < ${to} and ${subjectWhere(scope, subject)}
-         -- An event carries its problem's region: narrowing on it first lets the region index do the work.
-         ${subject.regionPrefix ? sql`and ev.region_code like ${`${subject.regionPrefix}%`}` : sql``}
+      select events.subject_id, events.actor_user_id, events.at, events.type, events.id, events.payload -> 'input' as input
+        from ${events}
+       where events.subject_type = 'problem' and events.type in ('problem.looked_back', 'problem.rated')
+         and events.at >= ${from} and events.at < ${to} and ${eventScope}
+         ${subject.regionPrefix ? sql`and events.region_code like ${`${subject.regionPrefix}%`}` : sql``}
     ), latest as (
       select distinct on (subject_id, actor_user_id) input ->> 'value' as value
         from e where type = 'problem.rated' order by subject_id, actor_user_id, at desc, id desc
