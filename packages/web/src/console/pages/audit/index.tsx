@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { JsonCell } from '../../components/JsonCell.tsx';
 import { useRequest } from '../../components/useRequest.ts';
 import { useI18n } from '../../i18n.tsx';
+import { listPagination } from '../../components/pagination.ts';
 import { auditCsvUrl, listAudit, type AuditFilters, type AuditRow } from './service.ts';
 
 /** Security audit log (sign-ins, account changes, exports): filter by action and account, export CSV. */
@@ -22,7 +23,12 @@ export default function AuditPage() {
           layout="inline"
           name="audit-filters"
           onFinish={(v) =>
-            setFilters({ action: v.action || undefined, actor: v.actor || undefined, page: 1, pageSize: filters.pageSize })
+            setFilters({
+              action: v.action || undefined,
+              actor: v.actor || undefined,
+              page: 1,
+              pageSize: filters.pageSize,
+            })
           }
         >
           <Form.Item name="action" label={t('audit.action')}>
@@ -56,14 +62,7 @@ export default function AuditPage() {
         loading={audit.loading}
         dataSource={audit.data?.items ?? []}
         scroll={{ x: 960 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: audit.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('state.total', { total }),
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={listPagination(filters, audit.data?.total, setFilters, t)}
         columns={[
           { title: t('records.at'), dataIndex: 'at', render: formatDateTime, width: 180 },
           { title: t('records.actor'), dataIndex: 'actorUsername', render: (a: string | null) => a ?? '—' },
@@ -72,7 +71,11 @@ export default function AuditPage() {
             title: t('audit.outcome'),
             dataIndex: 'outcome',
             render: (o: AuditRow['outcome']) =>
-              o === 'success' ? <Tag color="green">{t('audit.success')}</Tag> : <Tag color="red">{t('audit.failure')}</Tag>,
+              o === 'success' ? (
+                <Tag color="green">{t('audit.success')}</Tag>
+              ) : (
+                <Tag color="red">{t('audit.failure')}</Tag>
+              ),
           },
           { title: t('audit.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
           { title: t('records.details'), dataIndex: 'details', render: (d: unknown) => <JsonCell value={d} /> },

@@ -6,6 +6,7 @@ import { JsonCell } from '../../components/JsonCell.tsx';
 import { RegionName } from '../../components/Names.tsx';
 import { useRequest } from '../../components/useRequest.ts';
 import { useI18n } from '../../i18n.tsx';
+import { listPagination } from '../../components/pagination.ts';
 import { eventsCsvUrl, listEvents, type EventFilters, type EventRow } from './service.ts';
 
 /** Every state change in the user's scope (the event stream), filterable and exportable. */
@@ -64,14 +65,7 @@ export default function EventsPage() {
         loading={events.loading}
         dataSource={events.data?.items ?? []}
         scroll={{ x: 960 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: events.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('state.total', { total }),
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={listPagination(filters, events.data?.total, setFilters, t)}
         columns={[
           { title: t('records.at'), dataIndex: 'at', render: formatDateTime, width: 180 },
           { title: t('records.actor'), dataIndex: 'actorUsername', render: (a: string | null) => a ?? '—' },

@@ -7,6 +7,7 @@ import { RegionName } from '../../components/Names.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { useRequest } from '../../components/useRequest.ts';
 import { useI18n } from '../../i18n.tsx';
+import { listPagination } from '../../components/pagination.ts';
 import type { Unit } from '../../services/org.ts';
 import { listUnits, unitsCsvUrl, type UnitFilters } from './service.ts';
 import { UnitFormModal } from './components/UnitFormModal.tsx';
@@ -22,7 +23,13 @@ export default function UnitsPage() {
 
   const applyFilters = () => {
     const v = filterForm.getFieldsValue();
-    setFilters({ q: v.q || undefined, kind: v.kind, region: v.region ?? undefined, page: 1, pageSize: filters.pageSize });
+    setFilters({
+      q: v.q || undefined,
+      kind: v.kind,
+      region: v.region ?? undefined,
+      page: 1,
+      pageSize: filters.pageSize,
+    });
   };
 
   return (
@@ -78,14 +85,7 @@ export default function UnitsPage() {
         loading={units.loading}
         dataSource={units.data?.items ?? []}
         scroll={{ x: 720 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: units.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('state.total', { total }),
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={listPagination(filters, units.data?.total, setFilters, t)}
         columns={[
           { title: t('units.name'), dataIndex: 'name' },
           { title: t('units.kind'), dataIndex: 'kind', render: (k: Unit['kind']) => <Tag>{t(`unitKind.${k}`)}</Tag> },

@@ -8,6 +8,7 @@ import { UnitName } from '../../components/Names.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useRequest } from '../../components/useRequest.ts';
 import { useI18n } from '../../i18n.tsx';
+import { listPagination } from '../../components/pagination.ts';
 import { useSignedIn } from '../../session.tsx';
 import { listUsers, updateUser, usersCsvUrl, type UpdateUser, type User, type UserFilters } from './service.ts';
 import { CreateUserModal } from './components/CreateUserModal.tsx';
@@ -41,7 +42,9 @@ export default function UsersPage() {
           form={filterForm}
           layout="inline"
           name="user-filters"
-          onFinish={(v) => setFilters({ q: v.q || undefined, unit: v.unit ?? undefined, page: 1, pageSize: filters.pageSize })}
+          onFinish={(v) =>
+            setFilters({ q: v.q || undefined, unit: v.unit ?? undefined, page: 1, pageSize: filters.pageSize })
+          }
         >
           <Form.Item name="q" label={t('filter.keyword')}>
             <Input allowClear maxLength={50} />
@@ -79,14 +82,7 @@ export default function UsersPage() {
         loading={users.loading}
         dataSource={users.data?.items ?? []}
         scroll={{ x: 960 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: users.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('state.total', { total }),
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={listPagination(filters, users.data?.total, setFilters, t)}
         columns={[
           { title: t('users.username'), dataIndex: 'username' },
           { title: t('users.displayName'), dataIndex: 'displayName' },
@@ -96,7 +92,11 @@ export default function UsersPage() {
             title: t('users.status'),
             render: (_: unknown, u) => (
               <Space size={4} wrap>
-                {u.disabled ? <Tag color="default">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>}
+                {u.disabled ? (
+                  <Tag color="default">{t('users.disabled')}</Tag>
+                ) : (
+                  <Tag color="green">{t('users.active')}</Tag>
+                )}
                 {u.lockedUntil && <Tag color="orange">{t('users.locked')}</Tag>}
                 {u.totpEnabled && <Tag color="blue">{t('users.totp')}</Tag>}
               </Space>
