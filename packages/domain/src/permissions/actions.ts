@@ -23,6 +23,8 @@ export const ACTIONS = [
   'campaign.manage',
   'campaign.score',
   'campaign.research',
+  'analytics.read',
+  'analytics.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -74,4 +76,7 @@ export const RULES: Record<Action, Rule> = {
   // Reporter contact details: only those who answer the reporter; every read is audited.
   'clue.contact.read': { roles: ['cppcc_staff', 'unit_liaison', 'unit_head'] },
   'clue.import': { roles: ['cppcc_staff'] },
+  // Hot topics and opinion alerts: those who act on public opinion; acknowledging an alert is staff work.
+  'analytics.read': { roles: ['cppcc_staff', 'leader', 'member'] },
+  'analytics.manage': { roles: ['cppcc_staff'] },
 };
