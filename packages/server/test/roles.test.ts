@@ -59,6 +59,11 @@ describe('permissions of every demo role', () => {
     expect((await s('GET', '/api/units')).statusCode).toBe(200);
   });
 
+  it('the console is told separation of duties is off by default', async () => {
+    const s = as(t.app, await login(t.app, 'admin'));
+    expect((await s('GET', '/api/auth/me')).json().user.separationOfDuties).toBe(false);
+  });
+
   it('a unit-scoped liaison sees only its own unit', async () => {
     const s = as(t.app, await login(t.app, 'unit_liaison'));
     const body = (await s('GET', '/api/units')).json();
@@ -103,6 +108,11 @@ describe('separation of duties (三员分立)', () => {
     }
   });
   afterAll(() => t.close());
+
+  it('the server tells the console that separation of duties is in force', async () => {
+    const s = as(t.app, await login(t.app, 'admin'));
+    expect((await s('GET', '/api/auth/me')).json().user.separationOfDuties).toBe(true);
+  });
 
   it('the system administrator can no longer manage users or read the audit log', async () => {
     const s = as(t.app, await login(t.app, 'admin'));

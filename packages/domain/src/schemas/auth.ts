@@ -27,6 +27,8 @@ export const meView = z.object({
   grants: z.array(grantView),
   totpEnabled: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** 三员分立 in force on this server: the console computes its menus with the same policy the server enforces. */
+  separationOfDuties: z.boolean(),
 });
 export type MeView = z.infer<typeof meView>;
 

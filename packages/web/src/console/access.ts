@@ -14,6 +14,7 @@ export interface Access {
   userManage: boolean;
   eventRead: boolean;
   auditRead: boolean;
+  problemRead: boolean;
 }
 export type AccessFlag = keyof Access;
 
@@ -24,13 +25,12 @@ const FLAG_ACTIONS: Record<Exclude<AccessFlag, 'signedIn'>, Action> = {
   userManage: 'user.manage',
   eventRead: 'event.read',
   auditRead: 'audit.read',
+  problemRead: 'problem.read',
 };
 
-/**
- * `separationOfDuties` mirrors RECTIFY_SEPARATION_OF_DUTIES. The server does not publish it yet, so the console
- * assumes the default (off); with 三员分立 on, a page the server refuses shows its 403 message instead of crashing.
- */
-export function computeAccess(me: MeView, options: PolicyOptions = { separationOfDuties: false }): Access {
+/** The server publishes its 三员分立 setting in `/api/auth/me`, so menus follow the policy the server enforces. */
+export function computeAccess(me: MeView): Access {
+  const options: PolicyOptions = { separationOfDuties: me.separationOfDuties };
   const actor: Actor = {
     userId: me.id,
     username: me.username,

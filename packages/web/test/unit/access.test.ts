@@ -3,7 +3,7 @@ import type { MeView } from '@rectify/domain/schemas/auth';
 import { computeAccess } from '../../src/console/access.ts';
 import { routes } from '../../src/console/routes.ts';
 
-const me = (grants: MeView['grants']): MeView => ({
+const me = (grants: MeView['grants'], separationOfDuties = false): MeView => ({
   id: '00000000-0000-4000-8000-000000000001',
   username: 'someone',
   displayName: 'Someone',
@@ -12,6 +12,7 @@ const me = (grants: MeView['grants']): MeView => ({
   grants,
   totpEnabled: false,
   mustChangePassword: false,
+  separationOfDuties,
 });
 
 const visiblePaths = (m: MeView) => {
@@ -36,9 +37,7 @@ describe('console access flags follow the domain rule table', () => {
   });
 
   test('with separation of duties an admin no longer manages users or reads the audit log', () => {
-    const access = computeAccess(me([{ role: 'admin', regionCode: '330500', unitId: null }]), {
-      separationOfDuties: true,
-    });
+    const access = computeAccess(me([{ role: 'admin', regionCode: '330500', unitId: null }], true));
     expect(access).toMatchObject({ unitManage: true, userManage: false, auditRead: false });
   });
 });

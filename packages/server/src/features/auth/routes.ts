@@ -76,7 +76,7 @@ export function authRoutes(app: FastifyInstance): void {
       const user = await findUserById(db, actor.userId);
       if (!user) throw unauthorized();
       return {
-        user: presentMe(user, actor.grants),
+        user: presentMe(user, actor.grants, app.ctx.policy),
         csrfToken: request.auth?.kind === 'session' ? request.auth.csrfToken : null,
       };
     },

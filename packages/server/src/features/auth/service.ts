@@ -9,7 +9,7 @@ import {
   setTotp,
   type UserRow,
 } from '@rectify/db';
-import { AppError, locked, unauthorized, type LoginBody } from '@rectify/domain';
+import { AppError, locked, unauthorized, type LoginBody, type PolicyOptions } from '@rectify/domain';
 import { audit, SESSION_COOKIE } from '../../plugins/auth.ts';
 import { randomToken, sha256Hex } from '../../lib/crypto.ts';
 import { burnPasswordCheck, verifyPassword } from '../../lib/passwords.ts';
@@ -100,7 +100,7 @@ export async function login(request: FastifyRequest, reply: FastifyReply, body: 
   const actor = await actorOf(db, user);
   request.actor = actor;
   await audit(request, { action: 'auth.login', outcome: 'success', details: { mfa: user.totpEnabled } });
-  return { user: presentMe(user, actor.grants), csrfToken, expiresAt: expiresAt.toISOString() };
+  return { user: presentMe(user, actor.grants, request.server.ctx.policy), csrfToken, expiresAt: expiresAt.toISOString() };
 }
 
 export async function logout(request: FastifyRequest, reply: FastifyReply) {
@@ -109,7 +109,11 @@ export async function logout(request: FastifyRequest, reply: FastifyReply) {
   await audit(request, { action: 'auth.logout', outcome: 'success' });
 }
 
-export function presentMe(user: UserRow, grants: Awaited<ReturnType<typeof actorOf>>['grants']) {
+export function presentMe(
+  user: UserRow,
+  grants: Awaited<ReturnType<typeof actorOf>>['grants'],
+  policy: PolicyOptions,
+) {
   return {
     id: user.id,
     username: user.username,
@@ -119,6 +123,7 @@ export function presentMe(user: UserRow, grants: Awaited<ReturnType<typeof actor
     grants,
     totpEnabled: user.totpEnabled,
     mustChangePassword: user.mustChangePassword,
+    separationOfDuties: policy.separationOfDuties,
   };
 }
 
