@@ -6,3 +6,4 @@ export * from './campaigns.ts';
 export * from './clues.ts';
 export * from './notifications.ts';
 export * from './cases.ts';
+export * from './analytics.ts';
