@@ -4,21 +4,32 @@ import { CAMPAIGN_PHASES } from '../campaign/phases.ts';
 import { sourceWeightsBody } from '../campaign/schemas.ts';
 import { pageQuery, regionCode, uuid } from './common.ts';
 
-export const createCampaignBody = z.strictObject({
+const targetUnitIds = z.array(uuid).max(200);
+const memberIds = z.array(uuid).max(500);
+const lookbackMonths = z.array(z.number().int().min(1).max(36)).max(6);
+
+/** The fields without defaults, so an update never resets a list the caller did not send. */
+const campaignFields = z.strictObject({
   title: z.string().trim().min(4, '标题至少 4 个字').max(200),
   topic: z.string().trim().min(2).max(100),
   year: z.number().int().min(2000).max(2100),
   regionCode,
   schemeId: uuid.optional(),
-  targetUnitIds: z.array(uuid).max(200).default([]),
-  memberIds: z.array(uuid).max(500).default([]),
+  targetUnitIds,
+  memberIds,
   startsOn: calendarDate.optional(),
   endsOn: calendarDate.optional(),
   sourceWeights: sourceWeightsBody.optional(),
-  lookbackMonths: z.array(z.number().int().min(1).max(36)).max(6).default([3, 6]),
+  lookbackMonths,
 });
 
-export const updateCampaignBody = createCampaignBody
+export const createCampaignBody = campaignFields.extend({
+  targetUnitIds: targetUnitIds.default([]),
+  memberIds: memberIds.default([]),
+  lookbackMonths: lookbackMonths.default([3, 6]),
+});
+
+export const updateCampaignBody = campaignFields
   .omit({ regionCode: true })
   .partial()
   .extend({ version: z.number().int().min(1) })

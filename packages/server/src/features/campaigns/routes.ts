@@ -11,6 +11,7 @@ import {
   listSchemes,
   replaceScores,
   researchOf,
+  scoresOf,
   updateCampaign,
   type CampaignRow,
   type SchemeRow,
@@ -31,7 +32,9 @@ import {
   notFound,
   pageOf,
   researchBody,
+  SCORE_SOURCES,
   scoresBody,
+  updateCampaignBody,
   validateScheme,
 } from '@rectify/domain';
 import { authorize } from '../../plugins/auth.ts';
@@ -212,6 +215,47 @@ export function campaignRoutes(app: FastifyInstance): void {
     },
   });
 
+  r.patch('/api/campaigns/:id', {
+    schema: {
+      tags,
+      summary: '修改评议活动（带读取时的版本号；已被他人修改时 409）',
+      params: idParams,
+      body: updateCampaignBody,
+      response: { 200: campaignView, ...errorResponses },
+    },
+    handler: async (request) => {
+      const scope = await authorize(request, 'campaign.manage');
+      const actor = request.actor!;
+      const { version, ...changes } = request.body;
+      return db.transaction(async (tx) => {
+        const row = await findCampaign(tx, scope, request.params.id);
+        if (!row) throw notFound('评议活动');
+        if (row.version !== version)
+          throw conflict('评议活动已被他人更新，请刷新后重试', { currentVersion: row.version });
+        if (row.phase === 'archived') throw new AppError(409, 'illegal_transition', '评议活动已归档，不能再修改');
+        if (changes.schemeId !== undefined && changes.schemeId !== row.schemeId) {
+          // Scores refer to the scheme's leaves: once scoring started, another scheme would orphan them.
+          if (row.phase !== 'planning' && row.phase !== 'research') {
+            throw new AppError(409, 'illegal_transition', '评议打分开始后不能更换指标体系');
+          }
+          if (!(await findScheme(tx, changes.schemeId))) throw notFound('指标体系');
+        }
+        const updated = await updateCampaign(tx, row.id, row.version, changes);
+        if (!updated) throw conflict('评议活动已被他人更新，请刷新后重试');
+        await appendEvent(tx, {
+          actorUserId: actor.userId,
+          actorUsername: actor.username,
+          type: 'campaign.updated',
+          subjectType: 'campaign',
+          subjectId: row.id,
+          regionCode: row.regionCode,
+          payload: { fields: Object.keys(changes) },
+        });
+        return presentCampaign(updated);
+      });
+    },
+  });
+
   r.post('/api/campaigns/:id/phase', {
     schema: {
       tags,
@@ -332,6 +376,38 @@ export function campaignRoutes(app: FastifyInstance): void {
         });
       });
       return { saved: request.body.scores.length };
+    },
+  });
+
+  r.get('/api/campaigns/:id/scores', {
+    schema: {
+      tags,
+      summary: '本人（或群众测评）此前提交的评分表',
+      params: idParams,
+      querystring: z.object({ source: z.enum(SCORE_SOURCES, { message: '评分来源应为委员、群众或第三方' }) }),
+      response: {
+        200: z.object({
+          source: z.enum(SCORE_SOURCES),
+          scores: z.array(z.object({ unitId: z.string(), indicatorKey: z.string(), value: z.number() })),
+          submittedAt: z.string().nullable(),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: async (request) => {
+      const scope = await authorize(request, 'campaign.score');
+      const actor = request.actor!;
+      const campaign = await findCampaign(db, scope, request.params.id);
+      if (!campaign) throw notFound('评议活动');
+      const source = scoreSourceOf(actor, request.query.source);
+      const rater = source === 'public' ? 'public-survey' : actor.userId;
+      const mine = (await scoresOf(db, campaign.id)).filter((s) => s.raterId === rater && s.source === source);
+      const latest = mine.reduce<Date | null>((at, s) => (at && at > s.createdAt ? at : s.createdAt), null);
+      return {
+        source,
+        scores: mine.map((s) => ({ unitId: s.unitId, indicatorKey: s.indicatorKey, value: s.value })),
+        submittedAt: latest?.toISOString() ?? null,
+      };
     },
   });
 
