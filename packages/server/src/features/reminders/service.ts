@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { addNotifications, schema, snapshotFromJson, type Executor } from '@rectify/db';
-import { addDays, localDate, problemFlags, type ProblemSnapshot } from '@rectify/domain';
+import { DEFAULT_LOOKBACK_MONTHS, lookbacksDue, problemFlags, type ProblemSnapshot } from '@rectify/domain';
 
 type NewNotification = typeof schema.notifications.$inferInsert;
 const DEADLINE_NEAR_DAYS = [7, 3, 1];
@@ -72,20 +72,14 @@ export function remindersFor(
       message: `“${p.title}”距整改时限（${flags.deadline}）还有 ${flags.daysLeft} 天`,
     });
   }
-  if (s.state === 'closed' && s.closedAt) {
-    const closedDay = localDate(s.closedAt);
-    lookbackMonths.forEach((months, i) => {
-      const due = addDays(closedDay, Math.round(months * 30.44));
-      if (due <= localDate(now) && s.lookbacks <= i) {
-        out.push({
-          ...base,
-          kind: 'lookback_due',
-          recipientRole: 'supervisor',
-          dueOn: due,
-          dedupeKey: `lookback_due:${p.id}:${closedDay}:${months}`,
-          message: `“${p.title}”销号满 ${months} 个月，请开展回头看`,
-        });
-      }
+  for (const { months, dueOn, closedOn } of lookbacksDue(s, now, lookbackMonths)) {
+    out.push({
+      ...base,
+      kind: 'lookback_due',
+      recipientRole: 'supervisor',
+      dueOn,
+      dedupeKey: `lookback_due:${p.id}:${closedOn}:${months}`,
+      message: `“${p.title}”销号满 ${months} 个月，请开展回头看`,
     });
   }
   return out;
@@ -120,7 +114,7 @@ export async function runReminders(db: Executor, now = new Date()): Promise<{ pr
   let created = 0;
   const batch: NewNotification[] = [];
   for (const row of rows) {
-    batch.push(...remindersFor(row, snapshotFromJson(row.snapshot), now, row.lookbackMonths ?? [3, 6]));
+    batch.push(...remindersFor(row, snapshotFromJson(row.snapshot), now, row.lookbackMonths ?? DEFAULT_LOOKBACK_MONTHS));
     if (batch.length >= 500) created += await addNotifications(db, batch.splice(0));
   }
   created += await addNotifications(db, batch);
