@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROBLEM_STATES } from '../problem/states.ts';
+import { PROBLEM_STATES, type ProblemState } from '../problem/states.ts';
 import { PROBLEM_COMMANDS } from '../problem/commands.ts';
 import { exportFormat, pageQuery, regionCode, uuid } from './common.ts';
 
@@ -53,6 +53,16 @@ export const problemCommandEnvelope = z.object({
   version: z.number().int().min(1).describe('the version you read; a stale version gets 409'),
   input: z.unknown().describe('the payload of the command (see PROBLEM_COMMAND_PAYLOADS)'),
 });
+
+/** The three lists (DESIGN §3) are views of one problem query; the responsibility and rectification lists only hold
+ * these states (问题清单 holds every state). Written once here for the API and the console's filters. */
+export const PROBLEM_LISTS = ['problems', 'responsibility', 'rectification'] as const;
+export type ProblemList = (typeof PROBLEM_LISTS)[number];
+export const PROBLEM_LIST_STATES: Record<ProblemList, readonly ProblemState[]> = {
+  problems: PROBLEM_STATES,
+  responsibility: ['assigned', 'disputed', 'plan_review', 'rectifying', 'closure_review', 'verifying', 'closed'],
+  rectification: ['rectifying', 'closure_review', 'verifying', 'closed'],
+};
 
 const csv = (v: unknown) => (typeof v === 'string' && v !== '' ? v.split(',') : undefined);
 

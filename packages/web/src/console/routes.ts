@@ -2,8 +2,8 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { MessageKey } from '../locales/zh-CN/index.ts';
 import type { AccessFlag } from './access.ts';
 
-export type RouteIcon = 'home' | 'bank' | 'team' | 'history' | 'safety';
-export type MenuSection = 'admin' | 'records';
+export type RouteIcon = 'home' | 'bank' | 'team' | 'history' | 'safety' | 'unorderedList' | 'carryOut' | 'audit';
+export type MenuSection = 'admin' | 'records' | 'lists';
 
 /**
  * The console's routes, one line each (Ant Design Pro's config/routes.ts): the path under /console, the i18n key of
@@ -22,6 +22,7 @@ export interface ConsoleRoute {
 export const SECTION_NAMES: Record<MenuSection, MessageKey> = {
   admin: 'menu.section.admin',
   records: 'menu.section.records',
+  lists: 'menu.section.lists',
 };
 
 export const routes: readonly ConsoleRoute[] = [
@@ -31,6 +32,44 @@ export const routes: readonly ConsoleRoute[] = [
     access: 'signedIn',
     icon: 'home',
     component: lazy(() => import('./pages/workbench/index.tsx')),
+  },
+  {
+    path: '/tasks/unit',
+    name: 'menu.tasks.unit',
+    access: 'unitTasks',
+    icon: 'carryOut',
+    component: lazy(() => import('./pages/tasks/unit.tsx')),
+  },
+  {
+    path: '/tasks/verification',
+    name: 'menu.tasks.verification',
+    access: 'verificationTasks',
+    icon: 'audit',
+    component: lazy(() => import('./pages/tasks/verification.tsx')),
+  },
+  {
+    path: '/lists/problems',
+    name: 'menu.lists.problems',
+    access: 'problemRead',
+    icon: 'unorderedList',
+    section: 'lists',
+    component: lazy(() => import('./pages/lists/index.tsx')),
+  },
+  {
+    path: '/lists/responsibility',
+    name: 'menu.lists.responsibility',
+    access: 'problemRead',
+    icon: 'unorderedList',
+    section: 'lists',
+    component: lazy(() => import('./pages/lists/index.tsx')),
+  },
+  {
+    path: '/lists/rectification',
+    name: 'menu.lists.rectification',
+    access: 'problemRead',
+    icon: 'unorderedList',
+    section: 'lists',
+    component: lazy(() => import('./pages/lists/index.tsx')),
   },
   {
     path: '/units',

@@ -10,11 +10,14 @@ import {
   notFound,
   pageOf,
   PROBLEM_COMMANDS,
+  PROBLEM_LIST_STATES,
+  PROBLEM_LISTS,
   PROBLEM_STATE_LABELS,
   problemCommandEnvelope,
   problemDetailView,
   problemListQuery,
   problemView,
+  type ProblemList,
   type ProblemState,
 } from '@rectify/domain';
 import { authorize, requireActor } from '../../plugins/auth.ts';
@@ -28,14 +31,14 @@ const tags = ['problems'];
  * The three lists (DESIGN §3) are views of the same scoped problem query: 问题清单 every problem, 责任清单 the assigned
  * ones (with lead unit and deadline), 整改清单 those with an approved plan.
  */
-const LISTS: Record<string, { title: string; states?: ProblemState[] }> = {
-  problems: { title: '问题清单' },
-  responsibility: {
-    title: '责任清单',
-    states: ['assigned', 'disputed', 'plan_review', 'rectifying', 'closure_review', 'verifying', 'closed'],
-  },
-  rectification: { title: '整改清单', states: ['rectifying', 'closure_review', 'verifying', 'closed'] },
+const LIST_TITLES: Record<ProblemList, string> = {
+  problems: '问题清单',
+  responsibility: '责任清单',
+  rectification: '整改清单',
 };
+
+/** A state no problem is in: filtering on it alone selects no rows. */
+const NO_STATE = '-';
 
 const WARNING_LABELS: Record<string, string> = { green: '绿灯', yellow: '黄灯', red: '红灯' };
 
@@ -62,20 +65,20 @@ export function problemRoutes(app: FastifyInstance): void {
       tags,
       summary:
         '三单：problems 问题清单 / responsibility 责任清单 / rectification 整改清单（format=csv 导出同样筛选的全部行）',
-      params: z.object({ list: z.enum(['problems', 'responsibility', 'rectification']) }),
+      params: z.object({ list: z.enum(PROBLEM_LISTS) }),
       querystring: problemListQuery,
       response: { 200: pageOf(problemView), ...errorResponses },
     },
     handler: async (request, reply) => {
       const scope = await authorize(request, 'problem.read');
-      const list = LISTS[request.params.list]!;
+      const listStates = PROBLEM_LIST_STATES[request.params.list];
       const q = request.query;
-      const states =
-        list.states && q.state ? q.state.filter((s) => list.states!.includes(s)) : (q.state ?? list.states);
-      const filters = { ...q, state: states };
+      // Every state asked for must belong to the list; none left (e.g. 责任清单?state=draft) selects nothing.
+      const states = q.state ? q.state.filter((s) => listStates.includes(s)) : [...listStates];
+      const filters = { ...q, state: states.length > 0 ? states : [NO_STATE] };
       if (q.format === 'csv') {
         const { items } = await listProblems(db, scope, filters, q.sort);
-        return sendCsv<ProblemRow>(reply, list.title, items, [
+        return sendCsv<ProblemRow>(reply, LIST_TITLES[request.params.list], items, [
           { header: '编号', value: (p) => p.id },
           { header: '问题', value: (p) => p.title },
           { header: '状态', value: (p) => PROBLEM_STATE_LABELS[p.state as ProblemState] },

@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Layout, Menu, Select, Spin, Typography, type MenuProps } from 'antd';
 import { BankOutlined, HistoryOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CarryOutOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { Locale } from '../../i18n/translate.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
@@ -16,6 +17,9 @@ const ICONS: Record<RouteIcon, React.ReactNode> = {
   team: <TeamOutlined />,
   history: <HistoryOutlined />,
   safety: <SafetyOutlined />,
+  unorderedList: <UnorderedListOutlined />,
+  carryOut: <CarryOutOutlined />,
+  audit: <AuditOutlined />,
 };
 
 export const PageFallback = () => (

@@ -2,10 +2,11 @@ import type { MessageKey } from '../zh-CN/index.ts';
 import admin from './admin.ts';
 import auth from './auth.ts';
 import common from './common.ts';
+import lists from './lists.ts';
 import menu from './menu.ts';
 import org from './org.ts';
 import records from './records.ts';
 import workbench from './workbench.ts';
 
-const messages: Record<MessageKey, string> = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records };
+const messages: Record<MessageKey, string> = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists };
 export default messages;

@@ -8,4 +8,10 @@ export default {
   'menu.users': 'Users',
   'menu.events': 'Events',
   'menu.audit': 'Security audit',
+  'menu.section.lists': 'Lists',
+  'menu.lists.problems': 'Problem list',
+  'menu.lists.responsibility': 'Responsibility list',
+  'menu.lists.rectification': 'Rectification list',
+  'menu.tasks.unit': 'My tasks',
+  'menu.tasks.verification': 'Verification tasks',
 } satisfies Record<keyof typeof zh, string>;

@@ -1,12 +1,13 @@
 import admin from './admin.ts';
 import auth from './auth.ts';
 import common from './common.ts';
+import lists from './lists.ts';
 import menu from './menu.ts';
 import org from './org.ts';
 import records from './records.ts';
 import workbench from './workbench.ts';
 
 /** The console's zh-CN messages (the portal has its own, in portal.ts, so it never loads these). */
-const messages = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records };
+const messages = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists };
 export default messages;
 export type MessageKey = keyof typeof messages;

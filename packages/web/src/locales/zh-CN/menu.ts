@@ -7,4 +7,10 @@ export default {
   'menu.users': '用户管理',
   'menu.events': '事件记录',
   'menu.audit': '安全审计',
+  'menu.section.lists': '三单管理',
+  'menu.lists.problems': '问题清单',
+  'menu.lists.responsibility': '责任清单',
+  'menu.lists.rectification': '整改清单',
+  'menu.tasks.unit': '我的任务',
+  'menu.tasks.verification': '核查任务',
 } as const;
