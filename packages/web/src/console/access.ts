@@ -17,6 +17,10 @@ export interface Access {
   eventRead: boolean;
   auditRead: boolean;
   problemRead: boolean;
+  campaignRead: boolean;
+  campaignManage: boolean;
+  campaignScore: boolean;
+  campaignResearch: boolean;
   problemPublish: boolean;
   unitTasks: boolean;
   verificationTasks: boolean;
@@ -46,6 +50,10 @@ const FLAG_ACTIONS: Record<Exclude<AccessFlag, 'signedIn' | keyof typeof FLAG_CO
   eventRead: 'event.read',
   auditRead: 'audit.read',
   problemRead: 'problem.read',
+  campaignRead: 'campaign.read',
+  campaignManage: 'campaign.manage',
+  campaignScore: 'campaign.score',
+  campaignResearch: 'campaign.research',
   problemPublish: 'problem.publish',
 };
 

@@ -2,8 +2,8 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { MessageKey } from '../locales/zh-CN/index.ts';
 import type { AccessFlag } from './access.ts';
 
-export type RouteIcon = 'home' | 'bank' | 'team' | 'history' | 'safety' | 'unorderedList' | 'carryOut' | 'audit';
-export type MenuSection = 'admin' | 'records' | 'lists';
+export type RouteIcon = 'home' | 'bank' | 'team' | 'history' | 'safety' | 'unorderedList' | 'carryOut' | 'audit' | 'trophy' | 'apartment';
+export type MenuSection = 'admin' | 'records' | 'lists' | 'campaigns';
 
 /**
  * The console's routes, one line each (Ant Design Pro's config/routes.ts): the path under /console, the i18n key of
@@ -23,6 +23,7 @@ export const SECTION_NAMES: Record<MenuSection, MessageKey> = {
   admin: 'menu.section.admin',
   records: 'menu.section.records',
   lists: 'menu.section.lists',
+  campaigns: 'menu.section.campaigns',
 };
 
 export const routes: readonly ConsoleRoute[] = [
@@ -70,6 +71,22 @@ export const routes: readonly ConsoleRoute[] = [
     icon: 'unorderedList',
     section: 'lists',
     component: lazy(() => import('./pages/lists/index.tsx')),
+  },
+  {
+    path: '/campaigns',
+    name: 'menu.campaigns',
+    access: 'campaignRead',
+    icon: 'trophy',
+    section: 'campaigns',
+    component: lazy(() => import('./pages/campaigns/index.tsx')),
+  },
+  {
+    path: '/schemes',
+    name: 'menu.schemes',
+    access: 'campaignRead',
+    icon: 'apartment',
+    section: 'campaigns',
+    component: lazy(() => import('./pages/campaigns/schemes.tsx')),
   },
   {
     path: '/units',

@@ -2,6 +2,7 @@ import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Layout, Menu, Select, Spin, Typography, type MenuProps } from 'antd';
 import { BankOutlined, HistoryOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
 import { AuditOutlined, CarryOutOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { Locale } from '../../i18n/translate.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
@@ -20,6 +21,8 @@ const ICONS: Record<RouteIcon, React.ReactNode> = {
   unorderedList: <UnorderedListOutlined />,
   carryOut: <CarryOutOutlined />,
   audit: <AuditOutlined />,
+  trophy: <TrophyOutlined />,
+  apartment: <ApartmentOutlined />,
 };
 
 export const PageFallback = () => (

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../zh-CN/index.ts';
 import admin from './admin.ts';
 import auth from './auth.ts';
+import campaign from './campaign.ts';
 import common from './common.ts';
 import lists from './lists.ts';
 import menu from './menu.ts';
@@ -8,5 +9,5 @@ import org from './org.ts';
 import records from './records.ts';
 import workbench from './workbench.ts';
 
-const messages: Record<MessageKey, string> = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists };
+const messages: Record<MessageKey, string> = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists, ...campaign };
 export default messages;

@@ -1,5 +1,6 @@
 import admin from './admin.ts';
 import auth from './auth.ts';
+import campaign from './campaign.ts';
 import common from './common.ts';
 import lists from './lists.ts';
 import menu from './menu.ts';
@@ -8,6 +9,6 @@ import records from './records.ts';
 import workbench from './workbench.ts';
 
 /** The console's zh-CN messages (the portal has its own, in portal.ts, so it never loads these). */
-const messages = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists };
+const messages = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists, ...campaign };
 export default messages;
 export type MessageKey = keyof typeof messages;
