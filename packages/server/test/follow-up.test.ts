@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { schema } from '@rectify/db';
-import { describeChange, diffPlans } from '../src/features/follow-up/plan-diff.ts';
+import { describeChange, diffPlans } from '@rectify/domain/problem/plan-diff';
 import { as, expectError, login, startTestPlatform, type TestPlatform } from './helpers.ts';
 
 let t: TestPlatform;

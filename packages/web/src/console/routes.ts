@@ -16,6 +16,8 @@ export interface ConsoleRoute {
   access: AccessFlag;
   icon: RouteIcon;
   section?: MenuSection;
+  /** Reached by a link (e.g. one problem from a list), not from the menu. */
+  hidden?: true;
   component: LazyExoticComponent<ComponentType>;
 }
 
@@ -119,5 +121,13 @@ export const routes: readonly ConsoleRoute[] = [
     icon: 'safety',
     section: 'records',
     component: lazy(() => import('./pages/audit/index.tsx')),
+  },
+  {
+    path: '/problems/:id',
+    name: 'menu.problem',
+    access: 'problemRead',
+    icon: 'history',
+    hidden: true,
+    component: lazy(() => import('./pages/problems/index.tsx')),
   },
 ];

@@ -28,7 +28,7 @@ import {
   uuid,
 } from '@rectify/domain';
 import { authorize } from '../../plugins/auth.ts';
-import { describeChange, diffPlans, type PlanVersion } from './plan-diff.ts';
+import { describeChange, diffPlans, type PlanVersion } from '@rectify/domain/problem/plan-diff';
 
 const tags = ['follow-up'];
 

@@ -42,7 +42,7 @@ export default function BasicLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
-  const visible = useMemo(() => routes.filter((r) => access[r.access]), [access]);
+  const visible = useMemo(() => routes.filter((r) => access[r.access] && !r.hidden), [access]);
 
   const current = routes.find((r) => r.path === location.pathname);
   useEffect(() => {

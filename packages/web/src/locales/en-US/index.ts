@@ -6,8 +6,9 @@ import common from './common.ts';
 import lists from './lists.ts';
 import menu from './menu.ts';
 import org from './org.ts';
+import problem from './problem.ts';
 import records from './records.ts';
 import workbench from './workbench.ts';
 
-const messages: Record<MessageKey, string> = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists, ...campaign };
+const messages: Record<MessageKey, string> = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists, ...campaign, ...problem };
 export default messages;

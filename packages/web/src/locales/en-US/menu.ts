@@ -17,4 +17,5 @@ export default {
   'menu.lists.rectification': 'Rectification list',
   'menu.tasks.unit': 'My tasks',
   'menu.tasks.verification': 'Verification tasks',
+  'menu.problem': 'Problem',
 } satisfies Record<keyof typeof zh, string>;

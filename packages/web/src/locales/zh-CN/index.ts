@@ -5,10 +5,11 @@ import common from './common.ts';
 import lists from './lists.ts';
 import menu from './menu.ts';
 import org from './org.ts';
+import problem from './problem.ts';
 import records from './records.ts';
 import workbench from './workbench.ts';
 
 /** The console's zh-CN messages (the portal has its own, in portal.ts, so it never loads these). */
-const messages = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists, ...campaign };
+const messages = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists, ...campaign, ...problem };
 export default messages;
 export type MessageKey = keyof typeof messages;

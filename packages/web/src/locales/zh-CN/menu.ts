@@ -16,4 +16,5 @@ export default {
   'menu.lists.rectification': '整改清单',
   'menu.tasks.unit': '我的任务',
   'menu.tasks.verification': '核查任务',
+  'menu.problem': '问题详情',
 } as const;

@@ -1,0 +1,143 @@
+import type { z } from 'zod';
+import type { campaignView } from '@rectify/domain/schemas/campaigns';
+import type { eventView } from '@rectify/domain/schemas/org';
+import type { problemDetailView } from '@rectify/domain/schemas/problems';
+import type { ProblemCommandType } from '@rectify/domain/problem/commands';
+import type { PlanVersion } from '@rectify/domain/problem/plan-diff';
+import type { ProblemFlags } from '@rectify/domain/problem/warning';
+import { api, get } from '../../../api.ts';
+
+/** The problem as `GET /api/problems/:id` returns it; `snapshot` and `flags` typed as the server fills them. */
+export type ProblemDetail = Omit<z.infer<typeof problemDetailView>, 'snapshot' | 'flags' | 'allowedActions'> & {
+  snapshot: SnapshotJson;
+  flags: ProblemFlags;
+  allowedActions: ProblemCommandType[];
+};
+
+/** The parts of the stored snapshot (domain ProblemSnapshot, dates as ISO strings) the page shows. */
+export interface SnapshotJson {
+  assignment: {
+    leadUnitId: string;
+    coUnitIds: string[];
+    responsibleLeader: string;
+    responsiblePerson: string;
+    deadline: string;
+    assignedAt: string;
+  } | null;
+  extendedDeadline: string | null;
+  pendingExtension: { requestedDeadline: string; reason: string; requestedAt: string } | null;
+  planVersion: number;
+  lastProgressPercent: number | null;
+  linkedClueIds: string[];
+}
+
+export type ProblemEvent = z.infer<typeof eventView>;
+
+export interface PhotoFacts {
+  takenAt: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  make: string | null;
+  model: string | null;
+}
+
+export interface EvidenceFile {
+  mime: string;
+  size: number;
+  originalName: string | null;
+  exif: PhotoFacts | null;
+}
+
+export interface ProblemEvents {
+  items: ProblemEvent[];
+  /** Evidence named by the events, by SHA-256. */
+  files: Record<string, EvidenceFile>;
+}
+
+export interface UploadedEvidence extends EvidenceFile {
+  sha256: string;
+}
+
+/** What `GET /api/ledger/subjects/problem/:id` says about one event (packages/server/src/features/ledger/schema.ts). */
+export interface EventProof {
+  eventId: number;
+  at: string;
+  type: string;
+  status: 'pending' | 'sequenced' | 'published';
+  leafIndex: number | null;
+  leaf: string | null;
+  leafHash: string | null;
+  inclusionProof: string[] | null;
+}
+
+export interface SubjectProofs {
+  checkpoint: { origin: string; size: number; root: string; note: string } | null;
+  events: EventProof[];
+}
+
+export interface PlanRecord {
+  version: number;
+  submittedAt: string;
+  submittedBy: string | null;
+  plan: PlanVersion;
+  review: { outcome: 'approved' | 'returned' | 'pending'; comments: string | null };
+  changes: string[];
+}
+
+export interface Mechanism {
+  id: string;
+  kind: 'policy' | 'regulation' | 'procedure';
+  title: string;
+  documentNo: string | null;
+  summary: string;
+  issuedOn: string | null;
+}
+
+export interface Suggestion {
+  id: string;
+  memberId: string;
+  text: string;
+  answer: 'adopted' | 'partly_adopted' | 'not_adopted' | null;
+  answerReason: string | null;
+  answeredAt: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface LinkedClue {
+  id: string;
+  trackingCode: string;
+  channel: string;
+  title: string;
+  stateLabel: string;
+  receivedAt: string;
+  rating: string | null;
+}
+
+export type Campaign = z.infer<typeof campaignView>;
+
+const base = (id: string) => `/api/problems/${id}`;
+
+export const getProblem = (id: string) => get<ProblemDetail>(base(id));
+export const getProblemEvents = (id: string) => get<ProblemEvents>(`${base(id)}/events`);
+export const getProofs = (id: string) => get<SubjectProofs>(`/api/ledger/subjects/problem/${id}`);
+export const getPlans = (id: string) => get<{ items: PlanRecord[] }>(`${base(id)}/plans`).then((r) => r.items);
+export const getMechanisms = (id: string) => get<{ items: Mechanism[] }>(`${base(id)}/mechanisms`).then((r) => r.items);
+export const getSuggestions = (id: string) =>
+  get<{ items: Suggestion[] }>(`${base(id)}/suggestions`).then((r) => r.items);
+export const getLinkedClues = (id: string) =>
+  get<{ items: LinkedClue[] }>('/api/clues', { problem: id, pageSize: 50 }).then((r) => r.items);
+export const getCampaign = (id: string) => get<Campaign>(`/api/campaigns/${id}`);
+
+/** Fires a lifecycle command at the version the page read; a stale version answers 409 with `currentVersion`. */
+export const fireCommand = (id: string, command: ProblemCommandType, version: number, input: unknown) =>
+  api<ProblemDetail>('POST', `${base(id)}/commands/${command}`, { version, input });
+
+export const evidenceUrl = (sha256: string) => `/api/evidence/${sha256}`;
+
+/** Uploads files as evidence (multipart); they come back by SHA-256 with their sniffed type and photo EXIF. */
+export function uploadEvidence(files: File[]): Promise<UploadedEvidence[]> {
+  const form = new FormData();
+  for (const f of files) form.append('file', f, f.name);
+  return api<{ items: UploadedEvidence[] }>('POST', '/api/evidence', form).then((r) => r.items);
+}
