@@ -16,3 +16,4 @@ export * from './queries/follow-up.ts';
 export * from './queries/notifications.ts';
 export * from './queries/kpi-sql.ts';
 export * from './queries/cases.ts';
+export * from './queries/analytics.ts';

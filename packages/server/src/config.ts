@@ -47,6 +47,10 @@ const envSchema = z.object({
   RECTIFY_CLUE_REJECT_REASONS: z
     .string()
     .default('不属于政协民主监督范围,已通过司法或信访程序处理,内容不具体无法核实,重复反映,涉及个人隐私或违法信息'),
+  RECTIFY_ANALYTICS_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  RECTIFY_HOT_TOPIC_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  RECTIFY_OPINION_ALERT_MIN_COUNT: z.coerce.number().int().min(1).default(3),
+  RECTIFY_OPINION_ALERT_Z: z.coerce.number().positive().default(3),
 });
 
 export interface Config {
@@ -98,6 +102,17 @@ export interface Config {
     floodThreshold: number;
     rejectReasons: string[];
   };
+  /** Public-opinion analytics jobs (docs/analytics.md). */
+  analytics: {
+    /** Hot topics and opinion alerts are recomputed every this many minutes. */
+    intervalMinutes: number;
+    /** The window of the scheduled hot-topic snapshots and of the alert look-back. */
+    windowDays: number;
+    /** Fewest negative ratings in a day for an alert. */
+    alertMinCount: number;
+    /** Standard deviations above the 14-day baseline for an alert. */
+    alertZ: number;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -146,6 +161,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rejectReasons: e.RECTIFY_CLUE_REJECT_REASONS.split(/[,，]/)
         .map((r) => r.trim())
         .filter((r) => r !== ''),
+    },
+    analytics: {
+      intervalMinutes: e.RECTIFY_ANALYTICS_MINUTES,
+      windowDays: e.RECTIFY_HOT_TOPIC_DAYS,
+      alertMinCount: e.RECTIFY_OPINION_ALERT_MIN_COUNT,
+      alertZ: e.RECTIFY_OPINION_ALERT_Z,
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { hasUsers, readDemoAccounts, seedDemo, type DemoAccounts } from './demo/seed.ts';
 import { LedgerService } from './features/ledger/service.ts';
 import { createJobs } from './jobs/index.ts';
+import { registerAnalyticsJobs, runAnalyticsOnce } from './jobs/analytics.ts';
 
 export function createLogger(config: Config): Logger {
   return pino({ level: config.logLevel, base: { service: 'rectify' } });
@@ -45,8 +46,10 @@ export async function startPlatform(config: Config, log = createLogger(config)):
   const ledger = new LedgerService(config, database, log);
   log.info({ vkey: ledger.key.vkey, keyFile: ledger.key.file, created: ledger.key.created }, 'ledger key ready');
   ledger.start();
-  const jobs = createJobs(database, log);
+  const jobs = registerAnalyticsJobs(createJobs(database, log), database, config);
   jobs.start();
+  // Topics and alerts at once rather than at the first tick (a fresh demo shows them right after start).
+  const analyticsWarmUp = runAnalyticsOnce(jobs).catch((err) => log.error({ err }, 'analytics warm-up failed'));
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();
@@ -60,6 +63,7 @@ export async function startPlatform(config: Config, log = createLogger(config)):
     ledger,
     stop: async () => {
       jobs.stop();
+      await analyticsWarmUp;
       await ledger.stop();
       await app.close();
       await database.close();

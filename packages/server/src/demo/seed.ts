@@ -11,6 +11,7 @@ import { createUser } from '../features/users/service.ts';
 import { CITY_UNITS, DEMO_ACCOUNTS, DEMO_CITY } from './org.ts';
 import { seedDemoProblems } from './problems.ts';
 import { seedDemoClues } from './clues.ts';
+import { seedDemoOpinion } from './opinion.ts';
 
 const SYSTEM_ACTOR = { userId: null, username: 'system' };
 
@@ -102,6 +103,7 @@ export async function seedDemo(
     log.info({ units: units.size, accounts: DEMO_ACCOUNTS.length }, 'seeded demo organisation');
     if (options.problems !== false) await seedDemoProblems(db, password, log);
     if (options.problems !== false && config.clues.demo) await seedDemoClues(db, config, log);
+    if (options.problems !== false && config.clues.demo) await seedDemoOpinion(db, config, log);
     return { password, usernames: DEMO_ACCOUNTS.map((a) => a.role) };
   });
 }

@@ -18,6 +18,7 @@ import { clueRoutes } from './clues/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { importRoutes } from './imports/routes.ts';
+import { analyticsRoutes } from './analytics/routes.ts';
 import { workbenchRoutes } from './workbench/routes.ts';
 
 /** Every feature of the API, registered in this order. A new feature adds one line here. */
@@ -40,6 +41,7 @@ export const features: ((app: FastifyInstance) => void)[] = [
   publicRoutes,
   open311Routes,
   importRoutes,
+  analyticsRoutes,
   workbenchRoutes,
   ledgerRoutes,
 ];

@@ -25,6 +25,7 @@ import {
 import { audit, authorize, requireActor } from '../../plugins/auth.ts';
 import { pageWindow, sendCsv } from '../../lib/list.ts';
 import { analyseClue } from './analytics.ts';
+import { clueReplyQualities, eventReplyQualities } from '../analytics/reply-quality.ts';
 import { contactAad, contactBox, type ClueContact } from './contact-box.ts';
 import { ensureRegion, receiveClue } from './intake.ts';
 import { presentClue, presentClueDetail } from './presenter.ts';
@@ -68,7 +69,17 @@ export function clueRoutes(app: FastifyInstance): void {
         ]);
       }
       const { items, total } = await listClues(db, scope, q, q.sort, pageWindow(q));
-      return { items: items.map(presentClue), total, page: q.page, pageSize: q.pageSize };
+      const quality = await clueReplyQualities(
+        db,
+        scope,
+        items.map((c) => c.id),
+      );
+      return {
+        items: items.map((c) => ({ ...presentClue(c), replyQuality: quality.get(c.id) })),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
   });
 
@@ -103,7 +114,8 @@ export function clueRoutes(app: FastifyInstance): void {
       let row = await findClue(db, scope, request.params.id);
       if (!row) throw notFound('线索');
       if (!row.modelVersion) row = await analyseClue(db, row);
-      return presentClueDetail(row, requireActor(request));
+      const quality = await clueReplyQualities(db, scope, [row.id]);
+      return { ...presentClueDetail(row, requireActor(request)), replyQuality: quality.get(row.id) };
     },
   });
 
@@ -114,6 +126,11 @@ export function clueRoutes(app: FastifyInstance): void {
       if (!(await findClue(db, scope, request.params.id))) throw notFound('线索');
       const eventScope = await authorize(request, 'event.read');
       const items = await eventsOfSubject(db, eventScope, 'clue', request.params.id);
+      const quality = await eventReplyQualities(
+        db,
+        scope,
+        items.map((e) => e.id),
+      );
       return {
         items: items.map((e) => ({
           id: e.id,
@@ -121,6 +138,7 @@ export function clueRoutes(app: FastifyInstance): void {
           actorUsername: e.actorUsername,
           type: e.type,
           payload: e.payload,
+          replyQuality: quality.get(e.id),
         })),
       };
     },
@@ -141,7 +159,8 @@ export function clueRoutes(app: FastifyInstance): void {
         request.body.version,
         request.body.input,
       );
-      return presentClueDetail(row, request.actor!);
+      const quality = await clueReplyQualities(db, await authorize(request, 'clue.read'), [row.id]);
+      return { ...presentClueDetail(row, request.actor!), replyQuality: quality.get(row.id) };
     },
   });
 

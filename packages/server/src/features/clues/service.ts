@@ -30,6 +30,7 @@ import { maskPersonalData } from '@rectify/nlp';
 import type { Config } from '../../config.ts';
 import { authorize } from '../../plugins/auth.ts';
 import { createProblem } from '../problems/service.ts';
+import { storeReplyQuality } from '../analytics/reply-quality.ts';
 
 /** The columns that mirror the clue snapshot, written with every state change. */
 export function clueColumns(s: ClueSnapshot): Partial<NewClueRow> {
@@ -109,7 +110,7 @@ export async function applyClueCommand(
 
   const updated = await updateClue(tx, row.id, row.version, { ...clueColumns(next), ...changes });
   if (!updated) throw conflict('线索已被他人更新，请刷新后重试');
-  await appendEvent(tx, {
+  const eventId = await appendEvent(tx, {
     at: now,
     actorUserId: actor.userId,
     actorUsername: actor.username,
@@ -120,6 +121,19 @@ export async function applyClueCommand(
     unitId: updated.handlingUnitId,
     payload: { ...decision.event.payload, ...extra },
   });
+  if (command.type === 'reply') {
+    await storeReplyQuality(
+      tx,
+      {
+        eventId,
+        subjectType: 'clue',
+        subjectId: row.id,
+        regionCode: updated.regionCode,
+        unitId: updated.handlingUnitId,
+      },
+      { subject: row.title, body: row.body, time: row.receivedAt, reply: command.input.text, replyTime: now },
+    );
+  }
   return { row: updated, extra };
 }
 

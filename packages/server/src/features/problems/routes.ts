@@ -23,6 +23,8 @@ import {
 import { authorize, requireActor } from '../../plugins/auth.ts';
 import { pageWindow, sendCsv } from '../../lib/list.ts';
 import { presentProblem, presentProblemDetail } from './presenter.ts';
+import { eventReplyQualities } from '../analytics/reply-quality.ts';
+import { replyQualityView } from '@rectify/domain/schemas/analytics';
 import { createProblem, ensureCommand, fireProblemCommand } from './service.ts';
 
 const tags = ['problems'];
@@ -119,7 +121,7 @@ export function problemRoutes(app: FastifyInstance): void {
       params: idParams,
       response: {
         200: z.object({
-          items: z.array(eventView),
+          items: z.array(eventView.extend({ replyQuality: replyQualityView.optional() })),
           files: z
             .record(
               z.string(),
@@ -141,6 +143,11 @@ export function problemRoutes(app: FastifyInstance): void {
       const eventScope = await authorize(request, 'event.read');
       const items = await eventsOfSubject(db, eventScope, 'problem', request.params.id);
       const files = await evidenceByHashes(db, scope, [...new Set(items.flatMap((e) => e.evidence))]);
+      const quality = await eventReplyQualities(
+        db,
+        scope,
+        items.map((e) => e.id),
+      );
       return {
         files: Object.fromEntries(
           files.map((f) => [f.sha256, { mime: f.mime, size: f.size, originalName: f.originalName, exif: f.exif }]),
@@ -155,6 +162,7 @@ export function problemRoutes(app: FastifyInstance): void {
           regionCode: e.regionCode,
           payload: e.payload,
           evidence: e.evidence,
+          replyQuality: quality.get(e.id),
         })),
       };
     },

@@ -34,6 +34,7 @@ import {
   type ProblemSnapshot,
 } from '@rectify/domain';
 import { authorize } from '../../plugins/auth.ts';
+import { storeProgressQuality } from '../analytics/reply-quality.ts';
 
 /** The columns that mirror the snapshot and its derived flags, written with every state change. */
 export function derivedColumns(s: ProblemSnapshot, now: Date): Partial<NewProblemRow> {
@@ -126,7 +127,7 @@ export async function applyProblemCommand(
     const updated = await updateProblem(tx, id, row.version, derivedColumns(decision.next, now));
     if (!updated) throw conflict('问题已被他人更新，请刷新后重试');
     const input = command.input as { evidence?: string[] };
-    await appendEvent(tx, {
+    const eventId = await appendEvent(tx, {
       actorUserId: actor.userId,
       actorUsername: actor.username,
       type: decision.event.type,
@@ -138,6 +139,7 @@ export async function applyProblemCommand(
       evidence: Array.isArray(input.evidence) ? input.evidence : [],
       at: now,
     });
+    if (command.type === 'report_progress') await storeProgressQuality(tx, row, updated, command.input, eventId, now);
     return updated;
   });
 }
