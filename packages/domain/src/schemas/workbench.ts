@@ -35,3 +35,21 @@ export const todoView = z.object({
   truncated: z.boolean(),
 });
 export type TodoView = z.infer<typeof todoView>;
+
+/** A reminder in the caller's inbox (plan or progress due, overdue, look-back due …), filed by the reminder job. */
+export const notificationView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  dueOn: z.string().nullable(),
+  message: z.string(),
+  createdAt: z.string(),
+  doneAt: z.string().nullable(),
+});
+export type NotificationView = z.infer<typeof notificationView>;
+
+export const notificationsQuery = z.object({
+  open: z.enum(['true', 'false']).default('true'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});

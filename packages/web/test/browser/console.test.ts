@@ -77,7 +77,10 @@ describe('console', () => {
       items: { id: string; version: number }[];
     };
     const unit = list.items[0]!;
-    const patched = await other('PATCH', `/api/units/${unit.id}`, { version: unit.version, name: '湖州市测试服务中心（他人）' });
+    const patched = await other('PATCH', `/api/units/${unit.id}`, {
+      version: unit.version,
+      name: '湖州市测试服务中心（他人）',
+    });
     expect(patched.status).toBe(200);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     const stale = page.getByTestId('stale-alert');
@@ -130,6 +133,18 @@ describe('console', () => {
       await expect(nav.getByText(hidden).count()).resolves.toBe(0);
     }
     await page.getByTestId('scope-card').getByText('部门联络员').waitFor();
+    // 我的待办 lists exactly what the server derives for this user, each item linking to its problem.
+    const todo = await page.evaluate(
+      async () => (await (await fetch('/api/workbench/todo')).json()) as { items: { duty: string }[] },
+    );
+    expect(todo.items.length).toBeGreaterThan(0);
+    await page.getByTestId('todo-item').first().waitFor();
+    const shown = await page.getByTestId('todo').locator('.ant-tag').first().textContent();
+    expect(Number(shown)).toBe(todo.items.length);
+    expect(await page.getByTestId('todo-item').first().getAttribute('data-duty')).toBe(todo.items[0]!.duty);
+    expect(await page.getByTestId('todo-item').first().locator('a').getAttribute('href')).toMatch(
+      /^\/console\/problems\/[0-9a-f-]{36}$/,
+    );
     shots.push(await h.screenshot(page, 'console-liaison-workbench'));
 
     await page.goto(`${h.base}/console/users`);

@@ -2,19 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inbox, markNotificationDone } from '@rectify/db';
-import { errorResponse, idParams, notFound } from '@rectify/domain';
+import { errorResponse, idParams, notFound, notificationsQuery, notificationView } from '@rectify/domain';
 import { requireActor } from '../../plugins/auth.ts';
-
-const notificationView = z.object({
-  id: z.string(),
-  kind: z.string(),
-  subjectType: z.string(),
-  subjectId: z.string(),
-  dueOn: z.string().nullable(),
-  message: z.string(),
-  createdAt: z.string(),
-  doneAt: z.string().nullable(),
-});
 
 export function reminderRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -24,10 +13,7 @@ export function reminderRoutes(app: FastifyInstance): void {
     schema: {
       tags: ['notifications'],
       summary: '我的提醒与待办（open=false 含已处理）',
-      querystring: z.object({
-        open: z.enum(['true', 'false']).default('true'),
-        limit: z.coerce.number().int().min(1).max(500).default(100),
-      }),
+      querystring: notificationsQuery,
       response: { 200: z.object({ items: z.array(notificationView) }), 400: errorResponse, 401: errorResponse },
     },
     handler: async (request) => {

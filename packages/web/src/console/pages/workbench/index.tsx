@@ -1,10 +1,12 @@
 import { Card, Col, Row, Typography } from 'antd';
 import { useI18n } from '../../i18n.tsx';
 import { useSignedIn } from '../../session.tsx';
+import { NotificationsCard } from './components/NotificationsCard.tsx';
 import { RecentEvents } from './components/RecentEvents.tsx';
 import { ScopeCard } from './components/ScopeCard.tsx';
+import { TodoCard } from './components/TodoCard.tsx';
 
-/** Home: the user's roles and scope and the latest events in scope — only what exists, no placeholders. */
+/** Home: what this user must do next (待办), the reminders addressed to them, their scope and recent events. */
 export default function WorkbenchPage() {
   const { t } = useI18n();
   const { me, access } = useSignedIn();
@@ -14,6 +16,16 @@ export default function WorkbenchPage() {
         {t('workbench.welcome', { name: me.displayName })}
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>
+        {access.problemRead ? (
+          <>
+            <Col xs={24} xl={14}>
+              <TodoCard />
+            </Col>
+            <Col xs={24} xl={10}>
+              <NotificationsCard />
+            </Col>
+          </>
+        ) : null}
         <Col xs={24} xl={10}>
           <ScopeCard />
         </Col>
@@ -25,9 +37,6 @@ export default function WorkbenchPage() {
           )}
         </Col>
       </Row>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
-        {t('workbench.nextModules')}
-      </Typography.Paragraph>
     </>
   );
 }

@@ -27,7 +27,9 @@ export function ScopeCard() {
           {me.totpEnabled ? (
             <Tag color="green">{t('workbench.totpOn')}</Tag>
           ) : (
-            <Tag color="orange" style={{ whiteSpace: 'normal' }}>{t('workbench.totpOff')}</Tag>
+            <Tag color="orange" style={{ whiteSpace: 'normal' }}>
+              {t('workbench.totpOff')}
+            </Tag>
           )}
         </Descriptions.Item>
       </Descriptions>
