@@ -66,13 +66,18 @@ beforeAll(async () => {
   const [bureau] = await db.select().from(schema.units).where(eq(schema.units.name, '湖州市住房和城乡建设局'));
   housingBureau = bureau!.id;
   const [countyGov] = await db.select().from(schema.units).where(eq(schema.units.regionCode, '330502'));
-  await createUser(db, Scope.system(), { userId: null, username: 'system' }, {
-    username: 'wuxing_staff',
-    displayName: '吴兴区评议办',
-    unitId: countyGov!.id,
-    password: DEMO_PASSWORD,
-    grants: [{ role: 'cppcc_staff', regionCode: '330502', unitId: null }],
-  });
+  await createUser(
+    db,
+    Scope.system(),
+    { userId: null, username: 'system' },
+    {
+      username: 'wuxing_staff',
+      displayName: '吴兴区评议办',
+      unitId: countyGov!.id,
+      password: DEMO_PASSWORD,
+      grants: [{ role: 'cppcc_staff', regionCode: '330502', unitId: null }],
+    },
+  );
   staff = as(t.app, await login(t.app, 'cppcc_staff'));
   member = as(t.app, await login(t.app, 'member'));
   liaison = as(t.app, await login(t.app, 'unit_liaison'));
@@ -168,6 +173,17 @@ describe('hot topics', () => {
     expectError(await staff('GET', '/api/analytics/alerts?status=closed'), 400);
     expectError(await staff('POST', '/api/analytics/alerts/not-an-id/acknowledge'), 400);
   });
+
+  it('are described in OpenAPI under the analytics tag', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const topics = doc.paths['/api/analytics/hot-topics'].get;
+    expect(topics.tags).toEqual(['analytics']);
+    expect(topics.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['regionCode', 'windowDays', 'limit']),
+    );
+    expect(doc.paths['/api/analytics/alerts'].get.tags).toEqual(['analytics']);
+    expect(doc.paths['/api/analytics/alerts/{id}/acknowledge'].post.tags).toEqual(['analytics']);
+  });
 });
 
 describe('opinion alerts and reply quality', () => {
@@ -197,10 +213,60 @@ describe('opinion alerts and reply quality', () => {
     expect(triaged.every((c: { replyQuality?: unknown }) => c.replyQuality === undefined)).toBe(true);
   });
 
+  it('assess a progress report when it is stored, shown on the problem’s timeline', async () => {
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    let problem = ok(
+      await member('POST', '/api/problems', {
+        title: '老旧小区加装电梯审批慢',
+        description: '多个老旧小区反映加装电梯审批环节多、周期长，群众意见较大。',
+        source: 'research',
+        regionCode: '330502',
+      }),
+      201,
+    );
+    const fire = async (who: typeof staff, command: string, input: unknown) => {
+      problem = ok(
+        await who('POST', `/api/problems/${problem.id}/commands/${command}`, { version: problem.version, input }),
+      );
+    };
+    await fire(staff, 'confirm', {});
+    await fire(staff, 'assign', {
+      leadUnitId: housingBureau,
+      responsibleLeader: '姚建华',
+      responsiblePerson: '朱佳怡',
+      deadline: inDays(60),
+    });
+    await fire(liaison, 'submit_plan', {
+      goal: '审批时限压缩至 30 个工作日',
+      rootCause: '审批环节分散在多个部门',
+      measures: [{ text: '建立联审联办机制', owner: '住建局审批科', due: inDays(30) }],
+      deadline: inDays(55),
+      evidence: [],
+    });
+    await fire(staff, 'approve_plan', { checklist: [{ item: '符合相关政策', ok: true }] });
+    await fire(liaison, 'report_progress', {
+      period: '第1周',
+      percent: 30,
+      done: '已组织住建、规划、市场监管召开加装电梯联审会，审批环节由 6 个压缩为 3 个。',
+      nextSteps: '下一步将印发加装电梯办事指南，并在政务服务网公布审批时限。',
+      evidence: [],
+    });
+    const { items } = ok(await liaison('GET', `/api/problems/${problem.id}/events`));
+    const withQuality = items.filter((e: { replyQuality?: unknown }) => e.replyQuality !== undefined);
+    expect(withQuality.map((e: { type: string }) => e.type)).toEqual(['problem.progress_reported']);
+    expect(withQuality[0].replyQuality.modelVersion).toMatch(/reply/);
+    expect(withQuality[0].replyQuality.citesMeasure).toBe(true);
+    expect(withQuality[0].replyQuality.days).toBeLessThan(1);
+  });
+
   it('appear after a spike of negative ratings on one unit, and not before', async () => {
     const negative = ['答复敷衍，问题根本没有解决。', '处理太慢，态度很差，不满意。'];
     for (const [i, comment] of negative.entries())
-      await rate(await repliedClue(`墙面渗水${i}`, '楼道墙面渗水发霉，多次反映没有维修。', '已收到。'), 'dissatisfied', comment);
+      await rate(
+        await repliedClue(`墙面渗水${i}`, '楼道墙面渗水发霉，多次反映没有维修。', '已收到。'),
+        'dissatisfied',
+        comment,
+      );
     await runAlertJob();
     expect(ok(await staff('GET', '/api/analytics/alerts')).items).toEqual([]);
 
