@@ -41,7 +41,7 @@ export async function kpiCounts(
   const due = sql`d >= ${fromDay}::date and d < ${toDay}::date`;
   const cohort = sql`assigned_at >= ${from} and assigned_at < ${to} and assigned_at + interval '90 days' <= ${to}`;
   // Plain columns only (the deadline in force is kept in `problems.deadline` by every state change): no JSON here.
-  const problemRows = (await db.execute(sql`
+  const problemQuery = db.execute(sql`
     with p as (
       select ${problems.assignedAt} as assigned_at, ${problems.closedAt} as closed_at, ${problems.outcome} as outcome,
              ${problems.deadline} as d, pm.problem_id is not null as has_mechanism
@@ -58,14 +58,14 @@ export async function kpiCounts(
       count(*) filter (where ${closedIn} and outcome = 'resolved')::int as resolved,
       count(*) filter (where ${closedIn} and has_mechanism)::int as with_mechanism,
       count(*) filter (where ${closedIn})::int as closed
-    from p`)) as unknown as { rows: Record<string, unknown>[] };
+    from p`);
   // Events carry their problem's region and lead unit. Without unit grants or a unit/campaign subject, the event
   // table's own scope and region are the problem's, so the join to problems can be skipped.
   const regionOnly = !subject.unitId && !subject.campaignId && scope.grants.every((g) => g.regionCode !== null);
   const eventScope = regionOnly
     ? sql`${scope.where(events)}`
     : sql`exists (select 1 from ${problems} where ${problems.id}::text = events.subject_id and ${subjectWhere(scope, subject)})`;
-  const eventRows = (await db.execute(sql`
+  const eventQuery = db.execute(sql`
     with e as (
       select events.subject_id, events.actor_user_id, events.at, events.type, events.id, events.payload -> 'input' as input
         from ${events}
@@ -80,9 +80,13 @@ export async function kpiCounts(
       (select count(*) from e where type = 'problem.looked_back' and input ->> 'result' = 'rebounded')::int as rebounded,
       (select count(*) from e where type = 'problem.looked_back')::int as lookbacks,
       (select count(*) from latest where value in ('satisfied', 'basically_satisfied'))::int as satisfied,
-      (select count(*) from latest)::int as ratings`)) as unknown as { rows: Record<string, unknown>[] };
-  const p = problemRows.rows[0] ?? {};
-  const e = eventRows.rows[0] ?? {};
+      (select count(*) from latest)::int as ratings`);
+  // The two aggregates read different tables: on a server they run on two pooled connections at once.
+  const [problemRows, eventRows] = (await Promise.all([problemQuery, eventQuery])) as unknown as {
+    rows: Record<string, unknown>[];
+  }[];
+  const p = problemRows?.rows[0] ?? {};
+  const e = eventRows?.rows[0] ?? {};
   const n = (v: unknown) => Number(v ?? 0);
   return {
     completion: [n(p.completion_num), n(p.completion_den)],
