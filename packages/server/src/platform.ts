@@ -48,10 +48,11 @@ export async function startPlatform(config: Config, log = createLogger(config)):
   ledger.start();
   const jobs = registerAnalyticsJobs(createJobs(database, log), database, config);
   jobs.start();
-  // Topics and alerts at once rather than at the first tick (a fresh demo shows them right after start).
-  const analyticsWarmUp = runAnalyticsOnce(jobs).catch((err) => log.error({ err }, 'analytics warm-up failed'));
   const app = await buildApp({ config, database });
   await app.listen({ port: config.port, host: config.host });
+  // Topics and alerts at once rather than at the first tick (a fresh demo shows them right after start). After
+  // listening: the first run loads the segmenter and would otherwise hold up the plugins' start.
+  const analyticsWarmUp = runAnalyticsOnce(jobs).catch((err) => log.error({ err }, 'analytics warm-up failed'));
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const address = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
