@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_STATES } from '@rectify/domain';
-import { as, login, startTestPlatform, type TestPlatform } from './helpers.ts';
+import { as, expectError, login, startTestPlatform, type TestPlatform } from './helpers.ts';
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -138,6 +138,10 @@ describe('typical cases and policy items', () => {
     expect((await member('POST', `/api/policy-items/${item.id}/status`, { status: 'accepted' })).statusCode).toBe(403);
     expect((await staff('POST', `/api/policy-items/${item.id}/status`, { status: 'accepted' })).json().status).toBe(
       'accepted',
+    );
+    expectError(
+      await staff('POST', '/api/policy-items/00000000-0000-4000-8000-000000000000/status', { status: 'accepted' }),
+      404,
     );
     const events = (await staff('GET', `/api/events?subjectType=policy_item&subjectId=${item.id}`)).json().items;
     expect(events.map((e: { type: string }) => e.type).sort()).toEqual([

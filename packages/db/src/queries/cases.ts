@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { policyItems, typicalCases } from '../schema/index.ts';
 import { registerScopedTable, type Scope } from '../scope.ts';
@@ -22,6 +22,15 @@ export async function insertPolicyItem(db: Executor, row: typeof policyItems.$in
 
 export async function listPolicyItems(db: Executor, scope: Scope) {
   return db.select().from(policyItems).where(scope.where(policyItems)).orderBy(desc(policyItems.createdAt));
+}
+
+/** One policy item if it is in scope. */
+export async function findPolicyItem(db: Executor, scope: Scope, id: string) {
+  const [row] = await db
+    .select()
+    .from(policyItems)
+    .where(and(eq(policyItems.id, id), scope.where(policyItems)));
+  return row;
 }
 
 export async function setPolicyItemStatus(db: Executor, id: string, status: string) {

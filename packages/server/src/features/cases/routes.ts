@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   appendEvent,
+  findPolicyItem,
   findProblem,
   insertCase,
   insertPolicyItem,
@@ -133,7 +134,7 @@ export function caseRoutes(app: FastifyInstance): void {
       const scope = await authorize(request, 'problem.read');
       const actor = request.actor!;
       if (!hasRole(actor, 'cppcc_staff')) throw forbidden('状态由评议办更新');
-      const item = (await listPolicyItems(db, scope)).find((p) => p.id === request.params.id);
+      const item = await findPolicyItem(db, scope, request.params.id);
       if (!item) throw notFound('政策优化事项');
       const row = await db.transaction(async (tx) => {
         const updated = await setPolicyItemStatus(tx, item.id, request.body.status);
