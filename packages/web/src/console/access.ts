@@ -17,6 +17,11 @@ export interface Access {
   eventRead: boolean;
   auditRead: boolean;
   problemRead: boolean;
+  clueRead: boolean;
+  clueModerate: boolean;
+  clueContactRead: boolean;
+  analyticsRead: boolean;
+  analyticsManage: boolean;
   campaignRead: boolean;
   campaignManage: boolean;
   campaignScore: boolean;
@@ -50,6 +55,11 @@ const FLAG_ACTIONS: Record<Exclude<AccessFlag, 'signedIn' | keyof typeof FLAG_CO
   eventRead: 'event.read',
   auditRead: 'audit.read',
   problemRead: 'problem.read',
+  clueRead: 'clue.read',
+  clueModerate: 'clue.moderate',
+  clueContactRead: 'clue.contact.read',
+  analyticsRead: 'analytics.read',
+  analyticsManage: 'analytics.manage',
   campaignRead: 'campaign.read',
   campaignManage: 'campaign.manage',
   campaignScore: 'campaign.score',

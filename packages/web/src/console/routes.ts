@@ -2,7 +2,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { MessageKey } from '../locales/zh-CN/index.ts';
 import type { AccessFlag } from './access.ts';
 
-export type RouteIcon = 'home' | 'bank' | 'team' | 'history' | 'safety' | 'unorderedList' | 'carryOut' | 'audit' | 'trophy' | 'apartment';
+export type RouteIcon = 'home' | 'bank' | 'team' | 'history' | 'safety' | 'unorderedList' | 'carryOut' | 'audit' | 'trophy' | 'apartment' | 'dashboard' | 'inbox';
 export type MenuSection = 'admin' | 'records' | 'lists' | 'campaigns';
 
 /**
@@ -35,6 +35,20 @@ export const routes: readonly ConsoleRoute[] = [
     access: 'signedIn',
     icon: 'home',
     component: lazy(() => import('./pages/workbench/index.tsx')),
+  },
+  {
+    path: '/dashboard',
+    name: 'menu.dashboard',
+    access: 'problemRead',
+    icon: 'dashboard',
+    component: lazy(() => import('./pages/dashboard/index.tsx')),
+  },
+  {
+    path: '/clues',
+    name: 'menu.clues',
+    access: 'clueRead',
+    icon: 'inbox',
+    component: lazy(() => import('./pages/clues/index.tsx')),
   },
   {
     path: '/tasks/unit',

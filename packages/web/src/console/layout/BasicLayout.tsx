@@ -3,6 +3,7 @@ import { Layout, Menu, Select, Spin, Typography, type MenuProps } from 'antd';
 import { BankOutlined, HistoryOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
 import { AuditOutlined, CarryOutOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, TrophyOutlined } from '@ant-design/icons';
+import { DashboardOutlined, InboxOutlined } from '@ant-design/icons';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { Locale } from '../../i18n/translate.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
@@ -10,6 +11,7 @@ import { Exception } from '../components/Exception.tsx';
 import { useI18n } from '../i18n.tsx';
 import { routes, SECTION_NAMES, type ConsoleRoute, type MenuSection, type RouteIcon } from '../routes.ts';
 import { useSignedIn } from '../session.tsx';
+import { useDashboardLanding } from '../pages/dashboard/landing.ts';
 import { UserMenu } from './UserMenu.tsx';
 
 const ICONS: Record<RouteIcon, React.ReactNode> = {
@@ -18,6 +20,8 @@ const ICONS: Record<RouteIcon, React.ReactNode> = {
   team: <TeamOutlined />,
   history: <HistoryOutlined />,
   safety: <SafetyOutlined />,
+  dashboard: <DashboardOutlined />,
+  inbox: <InboxOutlined />,
   unorderedList: <UnorderedListOutlined />,
   carryOut: <CarryOutOutlined />,
   audit: <AuditOutlined />,
@@ -38,7 +42,8 @@ export const PageFallback = () => (
  */
 export default function BasicLayout() {
   const { t, locale, setLocale } = useI18n();
-  const { access } = useSignedIn();
+  const { access, me } = useSignedIn();
+  useDashboardLanding(me, access.problemRead);
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);

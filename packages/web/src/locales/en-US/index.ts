@@ -2,7 +2,9 @@ import type { MessageKey } from '../zh-CN/index.ts';
 import admin from './admin.ts';
 import auth from './auth.ts';
 import campaign from './campaign.ts';
+import clues from './clues.ts';
 import common from './common.ts';
+import dashboard from './dashboard.ts';
 import lists from './lists.ts';
 import menu from './menu.ts';
 import org from './org.ts';
@@ -10,5 +12,5 @@ import problem from './problem.ts';
 import records from './records.ts';
 import workbench from './workbench.ts';
 
-const messages: Record<MessageKey, string> = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists, ...campaign, ...problem };
+const messages: Record<MessageKey, string> = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists, ...campaign, ...problem, ...dashboard, ...clues };
 export default messages;

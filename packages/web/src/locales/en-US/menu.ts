@@ -1,6 +1,8 @@
 import type zh from '../zh-CN/menu.ts';
 
 export default {
+  'menu.dashboard': 'Dashboard',
+  'menu.clues': 'Clue triage',
   'menu.workbench': 'Workbench',
   'menu.section.admin': 'Administration',
   'menu.section.records': 'Records & audit',

@@ -1,5 +1,7 @@
 /** Navigation and page titles: one key per route of src/console/routes.ts. */
 export default {
+  'menu.dashboard': '驾驶舱',
+  'menu.clues': '线索分拣',
   'menu.workbench': '工作台',
   'menu.section.admin': '系统管理',
   'menu.section.records': '留痕与审计',
