@@ -48,7 +48,9 @@ export function saveFilter(userId: string, filter: SavedFilter): SavedFilter[] {
 
 export function deleteFilter(userId: string, list: ProblemList, name: string): SavedFilter[] {
   const all = read(savedKey(userId));
-  const kept = (Array.isArray(all) ? all.filter(isSavedFilter) : []).filter((f) => !(f.list === list && f.name === name));
+  const kept = (Array.isArray(all) ? all.filter(isSavedFilter) : []).filter(
+    (f) => !(f.list === list && f.name === name),
+  );
   localStorage.setItem(savedKey(userId), JSON.stringify(kept));
   return savedFilters(userId, list);
 }

@@ -56,7 +56,12 @@ export function BulkActions({
     } else if (pending.kind === 'publish') {
       const shown = (p: PublishPart) => parts.includes(p);
       await run((row) =>
-        setPublication(row.id, { published: true, measures: shown('measures'), progress: shown('progress'), result: shown('result') }),
+        setPublication(row.id, {
+          published: true,
+          measures: shown('measures'),
+          progress: shown('progress'),
+          result: shown('result'),
+        }),
       );
     } else {
       await run((row) => setPublication(row.id, { published: false, measures: false, progress: false, result: false }));

@@ -4,7 +4,13 @@ import { useI18n } from '../../../i18n.tsx';
 import { COLUMN_KEYS, columnTitle, type ColumnKey } from '../columns.tsx';
 
 /** Which columns the table shows; the title column always stays (it opens the problem). */
-export function ColumnChooser({ value, onChange }: { value: readonly ColumnKey[]; onChange: (keys: ColumnKey[]) => void }) {
+export function ColumnChooser({
+  value,
+  onChange,
+}: {
+  value: readonly ColumnKey[];
+  onChange: (keys: ColumnKey[]) => void;
+}) {
   const { t } = useI18n();
   return (
     <Popover

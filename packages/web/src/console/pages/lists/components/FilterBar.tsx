@@ -72,7 +72,11 @@ export function FilterBar({
           />
         </Form.Item>
         <Form.Item label={t('lists.filter.region')} htmlFor="lists-region">
-          <RegionPicker id="lists-region" value={filters.region} onChange={(code) => onChange({ region: code ?? undefined })} />
+          <RegionPicker
+            id="lists-region"
+            value={filters.region}
+            onChange={(code) => onChange({ region: code ?? undefined })}
+          />
         </Form.Item>
         <Form.Item label={t('lists.filter.unit')} htmlFor="lists-unit">
           <UnitPicker id="lists-unit" value={filters.unit} onChange={(unit) => onChange({ unit: unit ?? undefined })} />
@@ -114,7 +118,10 @@ export function FilterBar({
           />
         </Form.Item>
         <Form.Item>
-          <Checkbox checked={filters.overdue === true} onChange={(e) => onChange({ overdue: e.target.checked || undefined })}>
+          <Checkbox
+            checked={filters.overdue === true}
+            onChange={(e) => onChange({ overdue: e.target.checked || undefined })}
+          >
             {t('lists.filter.overdue')}
           </Checkbox>
         </Form.Item>

@@ -20,7 +20,7 @@ export function ProblemCard({ problem, extra }: { problem: Problem; extra?: Reac
         <Space size={4} wrap>
           <WarningBadge warning={problem.warning} />
           <StateTag state={problem.state} />
-          <EscalationTag level={problem.escalation} />
+          {problem.escalation > 0 ? <EscalationTag level={problem.escalation} /> : null}
         </Space>
         <Link to={problemPath(problem.id)} style={{ fontWeight: 600, fontSize: 15 }}>
           {problem.title}
