@@ -10,6 +10,7 @@ import { useI18n } from '../../../i18n.tsx';
 import { useSignedIn } from '../../../session.tsx';
 import { advancePhase, type Campaign, type Scheme } from '../service.ts';
 import { CampaignFormModal } from './CampaignFormModal.tsx';
+import { MemberNames } from './MemberNames.tsx';
 
 /**
  * 概况与筹备: the phase track with the advance step (staff; the server's phase guards answer with their reasons),
@@ -125,7 +126,11 @@ export function OverviewTab({
           {campaign.lookbackMonths.map((m) => t('campaign.months', { months: m })).join('、') || '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('campaign.members')}>
-          {t('campaign.memberCount', { count: campaign.memberIds.length })}
+          {access.userRead && campaign.memberIds.length > 0 ? (
+            <MemberNames ids={campaign.memberIds} />
+          ) : (
+            t('campaign.memberCount', { count: campaign.memberIds.length })
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('campaign.targets')} span={2}>
           {campaign.targetUnitIds.length === 0

@@ -154,7 +154,8 @@ function Level({
       data-testid={testId}
       style={{
         border: `1px solid ${invalid ? '#ff4d4f' : '#d9d9d9'}`,
-        background: invalid ? '#fff2f0' : undefined,
+        // A valid level nested in an invalid one stays white, so only the offending level is marked.
+        background: invalid ? '#fff2f0' : '#fff',
         borderRadius: 4,
         padding: 8,
       }}
