@@ -42,7 +42,7 @@ const me = (role: MeView['grants'][number]['role']): MeView => ({
   id: '00000000-0000-4000-8000-000000000001',
   username: role,
   displayName: role,
-  unitId: null,
+  unitId: '00000000-0000-4000-8000-000000000002',
   regionCode: '330500',
   grants: [{ role, regionCode: '330500', unitId: null }],
   totpEnabled: false,
