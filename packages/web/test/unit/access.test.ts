@@ -31,9 +31,11 @@ describe('console access flags follow the domain rule table', () => {
     ]);
   });
 
-  test('a unit liaison sees the workbench and events only', () => {
+  test('a unit liaison sees its work (tasks, lists, events) and no administration', () => {
     const liaison = me([{ role: 'unit_liaison', regionCode: null, unitId: '00000000-0000-4000-8000-000000000002' }]);
-    expect(visiblePaths(liaison)).toEqual(['/', '/events']);
+    const paths = visiblePaths(liaison);
+    expect(paths).toEqual(expect.arrayContaining(['/', '/events', '/tasks/unit', '/lists/problems']));
+    for (const hidden of ['/units', '/users', '/audit', '/tasks/verification']) expect(paths).not.toContain(hidden);
   });
 
   test('with separation of duties an admin no longer manages users or reads the audit log', () => {
