@@ -15,7 +15,7 @@ const dateProps = {
 };
 
 function DateInput(props: { id?: string }) {
-  return <DatePicker {...props} style={{ width: '100%' }} inputReadOnly />;
+  return <DatePicker {...props} style={{ width: '100%' }} />;
 }
 
 /** The inputs of one command's form, from its field set (lib/commandFields.ts). */
@@ -172,7 +172,6 @@ function RowsField({
                   <Col key={c.name} xs={24} md={c.span}>
                     <Form.Item
                       name={[row.name, c.name]}
-                      aria-label={`${t(c.label)} ${i + 1}`}
                       label={t(c.label)}
                       style={{ marginBottom: 8 }}
                       {...(c.date ? dateProps : {})}

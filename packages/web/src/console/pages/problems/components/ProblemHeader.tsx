@@ -49,7 +49,8 @@ export function ProblemHeader({ problem, campaignTitle }: { problem: ProblemDeta
       <Descriptions
         size="small"
         bordered
-        column={{ xs: 1, sm: 1, md: 2, lg: 3 }}
+        column={{ xs: 1, sm: 1, md: 2, xl: 3 }}
+        styles={{ label: { whiteSpace: 'nowrap' } }}
         items={[
           { key: 'lead', label: t('problem.field.leadUnit'), children: <UnitName id={a?.leadUnitId} /> },
           {
