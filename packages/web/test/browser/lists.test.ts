@@ -71,10 +71,15 @@ describe('lists and tasks', () => {
     await poll(() => shownTotal(page)).toBe(redOverdue);
 
     // The export carries exactly these filters and gives exactly these rows.
-    const href = (await page.getByTestId('export-csv').getAttribute('href')) ?? '';
-    const exportUrl = new URL(href, h.base);
+    const exportLink = async () => new URL((await page.getByTestId('export-csv').getAttribute('href')) ?? '', h.base);
+    await poll(async () => Object.fromEntries((await exportLink()).searchParams)).toEqual({
+      warning: 'red',
+      overdue: 'true',
+      format: 'csv',
+    });
+    const exportUrl = await exportLink();
     expect(exportUrl.pathname).toBe('/api/lists/problems');
-    expect(Object.fromEntries(exportUrl.searchParams)).toEqual({ warning: 'red', overdue: 'true', format: 'csv' });
+    const href = exportUrl.pathname + exportUrl.search;
     const exported = await page.evaluate(async (u) => (await fetch(u)).headers.get('x-total-count'), href);
     expect(Number(exported)).toBe(redOverdue);
 
@@ -92,6 +97,17 @@ describe('lists and tasks', () => {
     await poll(() => currentParams(page).toString()).toBe('warning=red&overdue=true');
     await poll(() => shownTotal(page)).toBe(redOverdue);
     shots.push(await h.screenshot(page, 'lists-problems-saved-filter'));
+
+    // The column choice is kept: drop 更新时间, add 来源, reload.
+    const header = page.getByTestId('problems-table').locator('thead th');
+    await page.getByTestId('column-chooser').click();
+    const chooser = page.locator('.ant-popover .ant-checkbox-group');
+    await chooser.getByText('更新时间', { exact: true }).click();
+    await chooser.getByText('来源', { exact: true }).click();
+    await page.reload();
+    await waitForRows(page);
+    await expect(header.filter({ hasText: '来源' }).count()).resolves.toBe(1);
+    await expect(header.filter({ hasText: '更新时间' }).count()).resolves.toBe(0);
 
     // A row opens the problem page.
     const first = page.getByTestId('problems-table').locator('tr.ant-table-row').first();
