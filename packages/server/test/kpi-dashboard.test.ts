@@ -94,8 +94,10 @@ describe('GET /api/kpi/regions', () => {
     expect(first.kpis.satisfaction.value).toBe(one.kpis.satisfaction.value);
   });
 
-  it('only within scope: a unit liaison may not rank a city', async () => {
+  it('only within scope: a unit liaison may not rank a city, but sees its own figures by default', async () => {
     await expectError(await liaison('GET', '/api/kpi/regions?region=330500'), 403);
+    expect((await liaison('GET', '/api/kpi/regions')).statusCode).toBe(200);
+    expect((await liaison('GET', '/api/kpi/trend?months=2')).statusCode).toBe(200);
     await expectError(await leader('GET', '/api/kpi/regions?region=110000'), 403);
   });
 });

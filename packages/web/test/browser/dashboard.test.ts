@@ -41,9 +41,11 @@ describe('leadership dashboard (驾驶舱)', { timeout: 300_000 }, () => {
   test('as leader: figures equal /api/kpi, counts equal the list API, red light drills down to the filtered list', async () => {
     const page = await h.page({ width: 1440, height: 900 });
     await signIn(page, h.base, 'leader');
-    await page.getByTestId('main-nav').getByText('驾驶舱', { exact: true }).click();
-    await page.getByTestId('kpi-completion').getByTestId('kpi-value').waitFor();
-    await page.getByTestId('count-red').waitFor();
+    // Leaders land on the dashboard.
+    await page.waitForURL((url) => url.pathname === '/console/dashboard');
+    // The first figures wait for the platform's start-up jobs (clue analytics, hot topics) on the one connection.
+    await page.getByTestId('kpi-completion').getByTestId('kpi-value').waitFor({ timeout: 120_000 });
+    await page.getByTestId('count-red').waitFor({ timeout: 60_000 });
 
     const scope = await pageScope(page);
     const answer = await fetchJson<KpiAnswer>(page, `/api/kpi?${new URLSearchParams(scope)}`);
@@ -75,9 +77,9 @@ describe('leadership dashboard (驾驶舱)', { timeout: 300_000 }, () => {
     await expect(page.getByTestId('count-overdue').locator('.ant-statistic-content').textContent()).resolves.toBe(
       overdue.total.toLocaleString('en-US'),
     );
-    await page.getByTestId('region-ranking').locator('tr.ant-table-row').first().waitFor();
-    await page.getByTestId('unit-ranking').locator('tr.ant-table-row').first().waitFor();
-    await page.getByTestId('kpi-trend').waitFor();
+    await page.getByTestId('region-ranking').locator('tr.ant-table-row').first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('unit-ranking').locator('tr.ant-table-row').first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('kpi-trend').waitFor({ timeout: 60_000 });
     shots.push(await h.screenshot(page, 'dashboard'));
 
     await page.getByTestId('count-red').click();
@@ -90,12 +92,18 @@ describe('leadership dashboard (驾驶舱)', { timeout: 300_000 }, () => {
   test('full-screen mode (大屏) renders dark at 1920×1080 with large figures', async () => {
     const page = await h.page({ width: 1920, height: 1080 });
     await signIn(page, h.base, 'leader');
-    await page.goto(`${h.base}/console/dashboard`);
+    await page.waitForURL((url) => url.pathname === '/console/dashboard');
+    await page.getByTestId('kpi-completion').getByTestId('kpi-value').waitFor({ timeout: 120_000 });
     await page.getByTestId('enter-fullscreen').click();
     const dashboard = page.locator('[data-screen="fullscreen"]');
     await dashboard.waitFor();
     await dashboard.getByTestId('kpi-completion').getByTestId('kpi-value').waitFor();
-    await dashboard.getByTestId('count-red').waitFor();
+    await dashboard.getByTestId('count-red').waitFor({ timeout: 60_000 });
+    // The Fullscreen API took the dashboard, and it covers the whole 1920×1080 screen.
+    await expect
+      .poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid') ?? null))
+      .toBe('dashboard');
+    expect(await page.evaluate(() => [innerWidth, innerHeight])).toEqual([1920, 1080]);
     const box = await dashboard.boundingBox();
     expect(box).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080 });
     const background = await dashboard.evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -110,5 +118,6 @@ describe('leadership dashboard (驾驶舱)', { timeout: 300_000 }, () => {
     shots.push(await h.screenshot(page, 'dashboard-fullscreen'));
     await page.getByTestId('exit-fullscreen').click();
     await page.locator('[data-screen="normal"]').waitFor();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
   });
 });

@@ -18,10 +18,10 @@ afterAll(async () => {
 async function openTriagedClue(page: Page, n: number): Promise<string> {
   await page.goto(`${h.base}/console/clues?state=triaged&moderation=ok`);
   const row = page.getByTestId('clues-table').locator('tr.ant-table-row').nth(n);
-  await row.waitFor();
+  await row.waitFor({ timeout: 60_000 });
   await row.click();
   await page.waitForURL((url) => url.searchParams.has('clue'));
-  await page.getByTestId('clue-drawer').getByTestId('clue-state').waitFor();
+  await page.getByTestId('clue-drawer').getByTestId('clue-state').waitFor({ timeout: 60_000 });
   return new URL(page.url()).searchParams.get('clue')!;
 }
 
@@ -30,7 +30,7 @@ describe('clue triage queue (线索分拣)', { timeout: 300_000 }, () => {
     const page = await h.page({ width: 1440, height: 900 });
     await signIn(page, h.base, 'cppcc_staff');
     await page.getByTestId('main-nav').getByText('线索分拣', { exact: true }).click();
-    await page.getByTestId('clues-table').locator('tr.ant-table-row').first().waitFor();
+    await page.getByTestId('clues-table').locator('tr.ant-table-row').first().waitFor({ timeout: 60_000 });
 
     const id = await openTriagedClue(page, 0);
     const drawer = page.getByTestId('clue-drawer');

@@ -143,8 +143,8 @@ export default function CluesPage() {
           {
             title: t('clues.col.code'),
             dataIndex: 'trackingCode',
-            width: 130,
-            render: (v: string) => <code>{v}</code>,
+            width: 150,
+            render: (v: string) => <code style={{ whiteSpace: 'nowrap' }}>{v}</code>,
           },
           { title: t('clues.col.title'), dataIndex: 'title', ellipsis: true },
           {

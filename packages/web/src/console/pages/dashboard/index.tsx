@@ -27,6 +27,8 @@ import { useFullscreen } from './useFullscreen.ts';
 const AUTO_REFRESH_MINUTES = 5;
 const TREND_MONTHS = 12;
 const HOT_TOPIC_WINDOW_DAYS = 30;
+/** 大屏: dark, larger type, for a meeting-room display. */
+const SCREEN_THEME = { algorithm: theme.darkAlgorithm, token: { colorPrimary: '#e53935', fontSize: 16 } };
 
 /**
  * 驾驶舱: every KPI against its target, warning lights and escalations, rankings, monthly trends, hot topics and
@@ -44,7 +46,9 @@ export default function DashboardPage() {
   const [period, setPeriod] = useState<PeriodChoice>('last12m');
   const [refreshedAt, setRefreshedAt] = useState(() => new Date());
   const range = useMemo(() => periodRange(period, refreshedAt), [period, refreshedAt]);
-  const scope = useMemo(() => ({ region, ...range }), [region, range]);
+  // The caller's own region is the server's default: leaving it out keeps unit-scoped users within their scope.
+  const apiRegion = region === me.regionCode ? undefined : region;
+  const scope = useMemo(() => ({ region: apiRegion, ...range }), [apiRegion, range]);
   const refresh = useCallback(() => setRefreshedAt(new Date()), []);
 
   const kpis = useRequest(() => getKpis(scope), [scope]);
@@ -52,7 +56,7 @@ export default function DashboardPage() {
   const urgent = useRequest(() => urgentProblems(region, ownRegion), [region, ownRegion, refreshedAt]);
   const regions = useRequest(() => getRegionRanking(scope), [scope]);
   const units = useRequest(() => getUnitRanking(scope), [scope]);
-  const trend = useRequest(() => getKpiTrend(region, range.to, TREND_MONTHS), [region, range.to]);
+  const trend = useRequest(() => getKpiTrend(apiRegion, range.to, TREND_MONTHS), [apiRegion, range.to]);
   const topics = useRequest(
     () => (access.analyticsRead ? getHotTopics(region, HOT_TOPIC_WINDOW_DAYS) : Promise.resolve(undefined)),
     [region, refreshedAt, access.analyticsRead],
@@ -250,11 +254,6 @@ export default function DashboardPage() {
     </div>
   );
 
-  return screen ? (
-    <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorPrimary: '#e53935', fontSize: 16 } }}>
-      {body}
-    </ConfigProvider>
-  ) : (
-    body
-  );
+  // The same element tree in both modes: the element that went full screen must stay mounted when the theme changes.
+  return <ConfigProvider theme={screen ? SCREEN_THEME : {}}>{body}</ConfigProvider>;
 }

@@ -9,9 +9,12 @@ export type ProblemRow = z.infer<typeof problemView>;
 export type HotTopics = z.infer<typeof hotTopicsView>;
 export type OpinionAlerts = z.infer<typeof opinionAlertsView>;
 
-/** What every KPI figure of the dashboard is computed over: a region subtree and a period. */
+/**
+ * What every KPI figure of the dashboard is computed over: a region subtree and a period. Without `region` the server
+ * takes the caller's own region, which also serves users whose grants are on a unit rather than a region.
+ */
 export interface KpiScope {
-  region: string;
+  region: string | undefined;
   from: string;
   to: string;
 }
@@ -19,7 +22,7 @@ export interface KpiScope {
 export const getKpis = (s: KpiScope) => get<KpiView>('/api/kpi', { ...s });
 export const getUnitRanking = (s: KpiScope) => get<UnitKpiView>('/api/kpi/units', { ...s });
 export const getRegionRanking = (s: KpiScope) => get<RegionKpiView>('/api/kpi/regions', { ...s });
-export const getKpiTrend = (region: string, to: string, months: number) =>
+export const getKpiTrend = (region: string | undefined, to: string, months: number) =>
   get<KpiTrendView>('/api/kpi/trend', { region, to, months });
 
 /** Problems of the three-list API with the same filter parameters the drill-down links carry. */

@@ -16,8 +16,12 @@ const isConflict = (err: unknown) => err instanceof ApiError && err.status === 4
 type FormCommand = Exclude<ClueCommandType, 'rate'>;
 type Values = Record<string, unknown> & { mode?: 'create' | 'link' };
 
-/** The form values as the command's payload (the accept form's mode radio becomes the either/or of the schema). */
-function payloadOf(command: FormCommand, v: Values): unknown {
+/**
+ * The form values as the command's payload: cleared fields are left out (the schemas mark them optional, not
+ * nullable), and the accept form's mode radio becomes the either/or of the schema.
+ */
+function payloadOf(command: FormCommand, values: Values): unknown {
+  const v = Object.fromEntries(Object.entries(values).filter(([, x]) => x !== null && x !== undefined && x !== ''));
   if (command !== 'accept') return v;
   return v.mode === 'link' ? { problemId: v.problemId, createProblem: false } : { createProblem: true };
 }

@@ -53,7 +53,9 @@ export function KpiCard({
         <Typography.Text type="secondary">
           {kpi.target === null
             ? t('dashboard.noTarget')
-            : t('dashboard.target', { target: formatTarget(kpi.target, kpi.unit) })}
+            : t('dashboard.target', {
+                target: `${formatTarget(kpi.target, kpi.unit)}${kpi.unit === 'hours' ? ` ${t('dashboard.hours')}` : ''}`,
+              })}
         </Typography.Text>
         {' · '}
         {status === 'behind' && gap ? (

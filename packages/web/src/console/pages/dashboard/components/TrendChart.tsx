@@ -26,8 +26,8 @@ export function TrendChart({ data, dark, height }: { data: KpiTrendView; dark: b
       backgroundColor: 'transparent',
       textStyle: { color: text },
       tooltip: { trigger: 'axis' },
-      legend: { textStyle: { color: text } },
-      grid: { left: 48, right: 16, top: 36, bottom: 28 },
+      legend: { top: 0, textStyle: { color: text } },
+      grid: { left: 48, right: 16, top: 40, bottom: 28 },
       xAxis: { type: 'category', data: data.months.map((m) => m.month), axisLabel: { color: text } },
       yAxis: { type: 'value', axisLabel: { color: text, formatter: unit === 'ratio' ? '{value}%' : '{value}' } },
       series: [
