@@ -117,6 +117,28 @@ describe('campaigns (评议)', { timeout: 240_000 }, () => {
     expect(await page.getByTestId('campaign-problems-link').getAttribute('href')).toBe(
       `/console/lists/problems?campaign=${demo.id}`,
     );
+    // Edit at the version read: someone else saves first → 已被他人修改，请刷新; refresh loads theirs, then saving works.
+    await page.getByRole('tab', { name: '概况与筹备' }).click();
+    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByLabel('评议主题').inputValue()).toBe('优化营商环境');
+    await dialog.getByLabel('评议主题').fill('优化营商环境（我的修改）');
+    const current = await json<Campaign>(await staff('GET', `/api/campaigns/${demo.id}`));
+    await json(
+      await staff('PATCH', `/api/campaigns/${demo.id}`, { version: current.version, topic: '优化营商环境（他人）' }),
+    );
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const stale = dialog.getByTestId('stale-alert');
+    await stale.getByText('已被他人修改，请刷新').waitFor();
+    await stale.getByRole('button', { name: /刷\s*新/ }).click();
+    await expect.poll(() => dialog.getByLabel('评议主题').inputValue()).toBe('优化营商环境（他人）');
+    await dialog.getByLabel('评议主题').fill('优化营商环境');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('campaign-overview').getByText('优化营商环境', { exact: true }).waitFor();
+    const saved = await json<Campaign>(await staff('GET', `/api/campaigns/${demo.id}`));
+    expect(saved.version).toBe(current.version + 2);
+    expect(saved.targetUnitIds).toEqual(demo.targetUnitIds);
   });
 
   test('staff edits a scheme weight to an invalid sum and sees the live error, then fixes it', async () => {

@@ -253,7 +253,7 @@ export function CampaignFormModal({
         <Form.Item label={t('campaign.sourceWeights')} extra={t('campaign.sourceWeightsHint')}>
           <Space wrap>
             {SCORE_SOURCES.map((s) => (
-              <Form.Item key={s} name={['sourceWeights', s]} label={t(`campaign.source.${s}`)} noStyle={false}>
+              <Form.Item key={s} name={['sourceWeights', s]} label={t(`campaign.source.${s}`)}>
                 <InputNumber min={0} max={100} suffix="%" />
               </Form.Item>
             ))}

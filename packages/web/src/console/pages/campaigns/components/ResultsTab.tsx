@@ -17,6 +17,13 @@ import { chartValue, formatScore } from './format.ts';
  */
 export function ResultsTab({ campaign }: { campaign: Campaign }) {
   const { t } = useI18n();
+  // Without a scheme there is nothing to weigh scores with; the server would refuse the request.
+  if (!campaign.schemeId) return <Alert type="info" showIcon title={t('campaign.noScheme')} />;
+  return <Results campaign={campaign} schemeId={campaign.schemeId} />;
+}
+
+function Results({ campaign, schemeId }: { campaign: Campaign; schemeId: string }) {
+  const { t } = useI18n();
   const results = useRequest(() => getResults(campaign.id), [campaign.id]);
   const ids = useMemo(() => results.data?.units.map((u) => u.unitId) ?? [], [results.data]);
   const names = useRequest(
@@ -104,7 +111,7 @@ export function ResultsTab({ campaign }: { campaign: Campaign }) {
           <EChart option={option} label={t('campaign.results.chart')} height={360} testId="results-chart" />
         </Card>
       )}
-      {campaign.schemeId && <ComparisonPanel schemeId={campaign.schemeId} />}
+      <ComparisonPanel schemeId={schemeId} />
     </Space>
   );
 }
