@@ -1,32 +1,11 @@
 import { z } from 'zod';
-import { CLUE_COMMANDS, CLUE_STATES, pageQuery, regionCode } from '@rectify/domain';
+import { CLUE_COMMANDS, CLUE_STATES, pageQuery } from '@rectify/domain';
+import { clueContent } from '@rectify/domain/schemas/clues';
+
+// The public clue payloads live in the domain so the portal validates with the same objects.
+export { clueContent };
 
 const csv = (v: unknown) => (typeof v === 'string' && v !== '' ? v.split(',') : undefined);
-export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, '附件应以 SHA-256 摘要（64 位十六进制）引用');
-
-export const contactInput = z.strictObject({
-  name: z.string().trim().max(50, '姓名不能超过 50 字').optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^[+\d][\d\s-]{5,19}$/, '电话号码格式不正确')
-    .optional(),
-  email: z.email('电子邮箱格式不正确').max(200).optional(),
-});
-
-/** The content of a clue, shared by the portal, staff entry and the import mapping. */
-export const clueContent = {
-  title: z.string().trim().min(2, '标题至少 2 个字').max(100, '标题不能超过 100 字'),
-  body: z.string().trim().min(5, '内容至少 5 个字').max(5000, '内容不能超过 5000 字'),
-  category: z.string().trim().max(50).optional(),
-  regionCode,
-  lat: z.number().min(-90).max(90).optional(),
-  lng: z.number().min(-180).max(180).optional(),
-  address: z.string().trim().max(200, '地址不能超过 200 字').optional(),
-  attachments: z.array(sha256Hex).max(9, '最多上传 9 张照片').optional(),
-  contact: contactInput.optional(),
-  anonymous: z.boolean().default(false),
-};
 
 /** Staff and members entering a clue from a visit, a meeting or a phone call. */
 export const staffClueBody = z.strictObject({

@@ -9,6 +9,7 @@ import {
   type TrackedClue,
 } from '@rectify/db';
 import { CLUE_STATE_LABELS, PROBLEM_STATE_LABELS, type ClueState, type ProblemState } from '@rectify/domain';
+import type { PublicProblemSummary, PublicProblemView } from '@rectify/domain/schemas/clues';
 import { maskPersonalData } from '@rectify/nlp';
 import { formatTrackingCode } from '../clues/tracking-code.ts';
 
@@ -78,8 +79,25 @@ async function unitName(db: Executor, id: string | null): Promise<string | null>
 }
 
 /** A published problem: only the parts staff chose to publish, with personal data masked. */
-export async function presentPublicProblem(db: Executor, p: ProblemRow, pub: ProblemPublicationRow, full = true) {
-  const base = {
+export async function presentPublicProblem(
+  db: Executor,
+  p: ProblemRow,
+  pub: ProblemPublicationRow,
+): Promise<PublicProblemView>;
+/** The same without the published details, for lists and feeds. */
+export async function presentPublicProblem(
+  db: Executor,
+  p: ProblemRow,
+  pub: ProblemPublicationRow,
+  full: false,
+): Promise<PublicProblemSummary>;
+export async function presentPublicProblem(
+  db: Executor,
+  p: ProblemRow,
+  pub: ProblemPublicationRow,
+  full = true,
+): Promise<PublicProblemSummary | PublicProblemView> {
+  const base: PublicProblemSummary = {
     id: p.id,
     title: mask(p.title)!,
     description: mask(p.description)!,

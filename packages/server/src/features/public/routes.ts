@@ -14,18 +14,17 @@ import {
   type ClueRow,
   type Executor,
 } from '@rectify/db';
+import { AppError, conflict, decide, errorResponse, notFound, type PublicReporter } from '@rectify/domain';
 import {
-  AppError,
-  conflict,
-  decide,
-  errorResponse,
-  notFound,
-  pageQuery,
-  RATING_VALUES,
-  type PublicReporter,
-} from '@rectify/domain';
+  publicClueSubmitBody as submitBody,
+  publicClueSubmitted as submitted,
+  publicProblemPage,
+  publicProblemsQuery,
+  publicProblemView,
+  publicRatingBody as ratingBody,
+  trackedClueView,
+} from '@rectify/domain/schemas/clues';
 import { pageWindow } from '../../lib/list.ts';
-import { clueContent } from '../clues/schema.ts';
 import { ensureRegion, receiveClue } from '../clues/intake.ts';
 import { applyClueCommand } from '../clues/service.ts';
 import { formatTrackingCode, normaliseTrackingCode } from '../clues/tracking-code.ts';
@@ -40,32 +39,7 @@ const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse, 429
 /** A report is text plus references to photos: 64 KiB is generous and keeps floods cheap. */
 export const PUBLIC_BODY_LIMIT = 65_536;
 
-const submitBody = z.strictObject({
-  ...clueContent,
-  idempotencyKey: z
-    .string()
-    .trim()
-    .min(8)
-    .max(128)
-    .optional()
-    .describe('a retried submit with the same key returns the first'),
-  /** Honeypot: hidden in the form; people leave it empty. */
-  website: z.string().max(500).optional(),
-});
-
-const ratingBody = z.strictObject({
-  value: z.enum(RATING_VALUES, { message: '请选择满意、基本满意或不满意' }),
-  comment: z.string().trim().max(500, '评价意见不能超过 500 字').optional(),
-});
-
 const codeParams = z.object({ code: z.string().min(1).max(40) });
-
-const submitted = z.object({
-  trackingCode: z.string(),
-  state: z.string(),
-  message: z.string(),
-  receivedAt: z.string(),
-});
 
 /**
  * The public side (DESIGN §6): submit a clue without an account, track it by code, rate the outcome, read the
@@ -113,7 +87,12 @@ export function publicRoutes(app: FastifyInstance): void {
 
   r.get('/api/public/clues/:code', {
     config: { public: true },
-    schema: { tags, summary: '按查询码查看办理进展（仅公开的步骤，个人信息已脱敏）', params: codeParams },
+    schema: {
+      tags,
+      summary: '按查询码查看办理进展（仅公开的步骤，个人信息已脱敏）',
+      params: codeParams,
+      response: { 200: trackedClueView, ...errors },
+    },
     handler: async (request, reply) => {
       reads.check(request, reply);
       const code = normaliseTrackingCode(request.params.code);
@@ -127,7 +106,13 @@ export function publicRoutes(app: FastifyInstance): void {
   r.post('/api/public/clues/:code/rating', {
     config: { public: true },
     bodyLimit: 8192,
-    schema: { tags, summary: '评价线索办理结果（答复后可评价一次）', params: codeParams, body: ratingBody },
+    schema: {
+      tags,
+      summary: '评价线索办理结果（答复后可评价一次）',
+      params: codeParams,
+      body: ratingBody,
+      response: { 200: trackedClueView, ...errors, 422: errorResponse },
+    },
     handler: async (request, reply) => {
       submits.check(request, reply);
       const found = await clueByCode(db, request.params.code);
@@ -157,6 +142,7 @@ export function publicRoutes(app: FastifyInstance): void {
       summary: '评价由本线索形成的问题的整改结果（问题销号后，每位反映人一次）',
       params: codeParams,
       body: ratingBody,
+      response: { 200: trackedClueView, ...errors, 422: errorResponse },
     },
     handler: async (request, reply) => {
       submits.check(request, reply);
@@ -172,14 +158,8 @@ export function publicRoutes(app: FastifyInstance): void {
     schema: {
       tags,
       summary: '公开的问题清单（整改措施、进展、结果按公开设置显示）',
-      querystring: pageQuery.extend({
-        region: z
-          .string()
-          .regex(/^\d{6}(\d{3}){0,2}$/, '行政区划代码应为 6 位或 9 位数字')
-          .optional(),
-        q: z.string().max(100).optional(),
-        state: z.string().max(30).optional(),
-      }),
+      querystring: publicProblemsQuery,
+      response: { 200: publicProblemPage, ...errors },
     },
     handler: async (request, reply) => {
       reads.check(request, reply);
@@ -192,7 +172,12 @@ export function publicRoutes(app: FastifyInstance): void {
 
   r.get('/api/public/problems/:id', {
     config: { public: true },
-    schema: { tags, summary: '公开问题详情', params: z.object({ id: z.uuid() }) },
+    schema: {
+      tags,
+      summary: '公开问题详情',
+      params: z.object({ id: z.uuid() }),
+      response: { 200: publicProblemView, ...errors },
+    },
     handler: async (request, reply) => {
       reads.check(request, reply);
       const found = await findPublishedProblem(db, request.params.id);
