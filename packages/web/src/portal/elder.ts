@@ -1,3 +1,5 @@
+import { createContext } from 'react';
+
 /** 适老化 mode: large type and high contrast, remembered on this device. */
 const KEY = 'rectify.portal.elder';
 
@@ -17,3 +19,6 @@ export function applyElder(on: boolean): void {
     // private mode: lasts for this page only
   }
 }
+
+/** Whether elder mode is on, for pages that simplify their flow (optional parts folded away). */
+export const ElderMode = createContext(false);

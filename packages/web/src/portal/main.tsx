@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { applyElder, storedElder } from './elder.ts';
 import { Portal } from './App.tsx';
 import './portal.css';
@@ -9,6 +10,8 @@ applyElder(storedElder());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Portal />
+    <BrowserRouter>
+      <Portal />
+    </BrowserRouter>
   </StrictMode>,
 );

@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export interface LoadState<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload(): void;
+}
+
+/**
+ * Runs `load` now and whenever `deps` change, as state the page renders (loading, error, data) — a failed request
+ * never throws into React. Answers that arrive after a newer request started are dropped. (The console has the same
+ * helper; the portal may not import console code.)
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): LoadState<T> {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  const latest = useRef(0);
+  const run = useCallback(load, deps);
+
+  useEffect(() => {
+    const id = ++latest.current;
+    setLoading(true);
+    run().then(
+      (value) => {
+        if (id !== latest.current) return;
+        setData(value);
+        setError(null);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (id !== latest.current) return;
+        setError(err);
+        setLoading(false);
+      },
+    );
+  }, [run, tick]);
+
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data, error, loading, reload };
+}
