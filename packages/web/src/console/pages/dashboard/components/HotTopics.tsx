@@ -5,6 +5,10 @@ import { useI18n } from '../../../i18n.tsx';
 import { clueQueueLink } from '../drill.ts';
 import type { HotTopics as HotTopicsData } from '../service.ts';
 
+/** Repeated messages often share a title; one link per distinct text reads better. */
+const distinctByTitle = <T extends { title: string }>(items: T[]) =>
+  items.filter((item, i) => items.findIndex((other) => other.title === item.title) === i);
+
 /** Hot topics (热点问题): keywords, size and spread, growth, and representative messages opening the clue. */
 export function HotTopics({ data, big }: { data: HotTopicsData; big: boolean }) {
   const { t } = useI18n();
@@ -39,11 +43,13 @@ export function HotTopics({ data, big }: { data: HotTopicsData; big: boolean }) 
                 })}{' '}
                 · {t('dashboard.hotTopics.growth', { growth: topic.growth.toFixed(1) })}
               </Typography.Text>
-              {topic.representatives.slice(0, 2).map((r) => (
-                <Link key={r.clueId} to={clueQueueLink({ clue: r.clueId })} style={{ fontSize: 13 }}>
-                  “{r.title}”
-                </Link>
-              ))}
+              {distinctByTitle(topic.representatives)
+                .slice(0, 2)
+                .map((r) => (
+                  <Link key={r.clueId} to={clueQueueLink({ clue: r.clueId })} style={{ fontSize: 13 }}>
+                    “{r.title}”
+                  </Link>
+                ))}
             </Space>
           </List.Item>
         )}

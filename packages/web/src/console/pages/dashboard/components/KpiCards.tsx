@@ -42,7 +42,12 @@ export function KpiCard({
       </Typography.Text>
       <div>
         {href ? (
-          <Link to={href} aria-label={`${t(`dashboard.kpi.${name}`)} ${value} · ${t('dashboard.drill')}`}>
+          <Link
+            to={href}
+            title={t('dashboard.drill')}
+            aria-label={`${t(`dashboard.kpi.${name}`)} ${value} · ${t('dashboard.drill')}`}
+            style={{ color: 'inherit' }}
+          >
             {figure}
           </Link>
         ) : (
