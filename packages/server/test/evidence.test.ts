@@ -2,70 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readPhotoFacts } from '../src/lib/exif.ts';
 import { sniffEvidenceType } from '../src/lib/sniff.ts';
+import { jpegWithExif } from '../../../test/fixtures/photos.ts';
 import { expectError, login, startTestPlatform, type Session, type TestPlatform } from './helpers.ts';
-
-/** A minimal big-endian EXIF JPEG: DateTimeOriginal and GPS position, as a phone camera writes them. */
-function jpegWithExif(taken: string, lat: [number, number, number], lon: [number, number, number]): Buffer {
-  const entries = (list: [number, number, number, Buffer][], dataStart: number) => {
-    const head = Buffer.alloc(2 + list.length * 12 + 4);
-    head.writeUInt16BE(list.length, 0);
-    const data: Buffer[] = [];
-    let at = dataStart + head.length;
-    list.forEach(([tag, type, count, value], i) => {
-      const e = 2 + i * 12;
-      head.writeUInt16BE(tag, e);
-      head.writeUInt16BE(type, e + 2);
-      head.writeUInt32BE(count, e + 4);
-      if (value.length <= 4) value.copy(head, e + 8);
-      else {
-        head.writeUInt32BE(at, e + 8);
-        data.push(value);
-        at += value.length;
-      }
-    });
-    return Buffer.concat([head, ...data]);
-  };
-  const rational = (parts: number[]) => {
-    const b = Buffer.alloc(parts.length * 8);
-    parts.forEach((p, i) => {
-      b.writeUInt32BE(Math.round(p * 100), i * 8);
-      b.writeUInt32BE(100, i * 8 + 4);
-    });
-    return b;
-  };
-  const u32 = (n: number) => {
-    const b = Buffer.alloc(4);
-    b.writeUInt32BE(n);
-    return b;
-  };
-  const ascii = (s: string) => Buffer.from(`${s}\0`, 'latin1');
-  // Layout: header(8) | IFD0 | EXIF IFD | GPS IFD, offsets from the TIFF header.
-  const ifd0Size = 2 + 2 * 12 + 4;
-  const exifStart = 8 + ifd0Size;
-  const exifIfd = entries([[0x9003, 2, 20, ascii(taken)]], exifStart);
-  const gpsStart = exifStart + exifIfd.length;
-  const gpsIfd = entries(
-    [
-      [1, 2, 2, ascii('N')],
-      [2, 5, 3, rational(lat)],
-      [3, 2, 2, ascii('E')],
-      [4, 5, 3, rational(lon)],
-    ],
-    gpsStart,
-  );
-  const ifd0 = entries(
-    [
-      [0x8769, 4, 1, u32(exifStart)],
-      [0x8825, 4, 1, u32(gpsStart)],
-    ],
-    8,
-  );
-  const tiff = Buffer.concat([Buffer.from('MM\0*\0\0\0\x08', 'latin1'), ifd0, exifIfd, gpsIfd]);
-  const app1 = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
-  const len = Buffer.alloc(2);
-  len.writeUInt16BE(app1.length + 2);
-  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1]), len, app1, Buffer.from([0xff, 0xd9])]);
-}
 
 function multipartBody(files: { name: string; type: string; bytes: Buffer }[]) {
   const boundary = '----rectify-test-boundary';
