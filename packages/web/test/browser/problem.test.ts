@@ -30,7 +30,10 @@ function day(days: number): string {
 
 /** Opens the problem page and returns the detail the page itself fetched from the API. */
 async function openProblem(page: Page, id: string): Promise<Detail> {
-  const answer = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/problems/${id}` && r.ok());
+  // Generous: on a busy machine the page chunk and the first answer can take a while.
+  const answer = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/problems/${id}` && r.ok(), {
+    timeout: 60_000,
+  });
   await page.goto(`${h.base}/console/problems/${id}`);
   const detail = (await (await answer).json()) as Detail;
   await page.getByTestId('problem-header').waitFor();
@@ -80,6 +83,28 @@ describe('problem page', { timeout: 300_000 }, () => {
       'cppcc_staff 催办：请于本周五前报送整改进展',
     );
     await page.getByTestId('problem-escalation').waitFor();
+
+    // Someone else acts first: the dialog's version is stale (409), it offers a reload, and the retry goes through.
+    await page.getByTestId('problem-actions').locator('button[data-command="supervise"]').click();
+    await dialog.getByLabel('备注').fill('列入督办，每周报送进展');
+    const other = await apiSession(h.base, 'cppcc_staff');
+    const now = (await (await other('GET', `/api/problems/${id}`)).json()) as Detail;
+    const urged = await other('POST', `/api/problems/${id}/commands/urge`, {
+      version: now.version,
+      input: { note: '另一位工作人员的催办' },
+    });
+    expect(urged.status).toBe(200);
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    const stale = dialog.getByTestId('stale-alert');
+    await stale.getByText('已被他人修改，请刷新').waitFor();
+    await stale.getByRole('button').click();
+    await dialog.getByText('已载入最新状态，请确认后再提交').waitFor();
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => events.count()).toBe(before + 3);
+    await expect(page.getByTestId('event-sentence').last().textContent()).resolves.toBe(
+      'cppcc_staff 督办：列入督办，每周报送进展',
+    );
 
     // Once the log has taken the event in and signed a checkpoint, the browser verifies its inclusion proof.
     await h.platform.ledger.runOnce();
@@ -144,8 +169,12 @@ describe('problem page', { timeout: 300_000 }, () => {
     await dialog.getByRole('button', { name: '添加措施' }).click();
     await dialog.getByLabel('措施内容').nth(1).fill('推行并联审批和限时办结');
     await dialog.getByLabel('责任人').nth(1).fill('城建科');
-    await pickDate(1, day(45));
+    await pickDate(1, day(70));
     await dialog.getByLabel('资金（元）').fill('50000');
+    // The server's guard (a measure due after the plan's deadline) comes back on the measures.
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await dialog.getByTestId('rows-measures').getByText('第 2 项措施的完成时间晚于方案完成时限').waitFor();
+    await pickDate(1, day(45));
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
     await dialog.waitFor({ state: 'hidden' });
 
