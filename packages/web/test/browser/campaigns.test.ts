@@ -34,14 +34,14 @@ async function json<T>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** The results table, row by row in the order shown: unit id (the row key) and the total as written. */
+/** The results table, row by row in the order shown: unit id (the row key) and the total as written (cells: expand, rank, unit, total …). */
 async function shownRanking(page: Page) {
   const rows = page.getByTestId('results-table').locator('tr.ant-table-row');
   const count = await rows.count();
   const out: { unitId: string | null; total: string | null }[] = [];
   for (let i = 0; i < count; i++) {
     const row = rows.nth(i);
-    out.push({ unitId: await row.getAttribute('data-row-key'), total: await row.locator('td').nth(2).textContent() });
+    out.push({ unitId: await row.getAttribute('data-row-key'), total: await row.locator('td').nth(3).textContent() });
   }
   return out;
 }
@@ -242,9 +242,15 @@ describe('campaigns (评议)', { timeout: 240_000 }, () => {
     const shown = await shownRanking(page);
     expect(shown).toEqual(await apiRanking(page, scored.id));
     expect(shown.every((r) => r.total !== '—')).toBe(true);
-    const ranks = await page.getByTestId('results-table').locator('tr.ant-table-row td:first-child').allTextContents();
+    const ranks = await page.getByTestId('results-table').locator('tr.ant-table-row td:nth-child(2)').allTextContents();
     expect(ranks[0]).toBe('1');
     await page.getByTestId('comparison').getByText('湖州市').first().waitFor();
+    // A unit's row opens onto its score on every indicator of the scheme.
+    await page.getByTestId('results-table').locator('.ant-table-row-expand-icon').first().click();
+    await page
+      .getByTestId('results-table')
+      .getByText(/^A 履职成效（权重 40%）：\d+\.\d\d$/)
+      .waitFor();
     shots.push(await h.screenshot(page, 'campaign-results'));
   });
 

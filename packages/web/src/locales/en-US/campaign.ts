@@ -78,6 +78,7 @@ const messages: Record<keyof typeof zh, string> = {
   'campaign.results.noScores': 'No scores yet; units are ranked here once scores are submitted',
   'campaign.results.schemeVersion': 'Computed with version {version} of the scheme',
   'campaign.results.ignored': '{count} scores do not fit the scheme and were not counted',
+  'campaign.results.indicatorScore': '{key} {name} (weight {weight}%): {score}',
   'campaign.comparison.title': 'Same scheme across regions',
   'campaign.comparison.region': 'Region',
   'campaign.comparison.units': 'Units',

@@ -76,6 +76,7 @@ export default {
   'campaign.results.noScores': '尚无评分，提交评分后在此排名',
   'campaign.results.schemeVersion': '按指标体系第 {version} 版计算',
   'campaign.results.ignored': '{count} 条评分不符合指标体系，未计入',
+  'campaign.results.indicatorScore': '{key} {name}（权重 {weight}%）：{score}',
   'campaign.comparison.title': '同一指标体系的跨地区比较',
   'campaign.comparison.region': '地区',
   'campaign.comparison.units': '单位数',

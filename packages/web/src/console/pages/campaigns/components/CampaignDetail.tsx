@@ -55,7 +55,7 @@ export function CampaignDetail({ id }: { id: string }) {
       ) : key === 'scoring' ? (
         <ScoringTab campaign={c} scheme={scheme} schemesLoading={schemes.loading} />
       ) : key === 'results' ? (
-        <ResultsTab campaign={c} />
+        <ResultsTab campaign={c} scheme={scheme} />
       ) : (
         <ProblemsTab campaign={c} />
       ),

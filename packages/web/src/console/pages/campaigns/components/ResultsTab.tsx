@@ -7,22 +7,23 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useRequest } from '../../../components/useRequest.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { unitById } from '../../../services/org.ts';
-import { getResults, type Campaign } from '../service.ts';
+import { getResults, type Campaign, type Scheme } from '../service.ts';
 import { ComparisonPanel } from './ComparisonPanel.tsx';
 import { chartValue, formatScore } from './format.ts';
+import { IndicatorScores } from './IndicatorScores.tsx';
 
 /**
  * 评议结果: units ranked by their weighted total, with the score from each source, as a table and a bar chart;
  * then the same scheme's results in other regions side by side.
  */
-export function ResultsTab({ campaign }: { campaign: Campaign }) {
+export function ResultsTab({ campaign, scheme }: { campaign: Campaign; scheme: Scheme | null }) {
   const { t } = useI18n();
   // Without a scheme there is nothing to weigh scores with; the server would refuse the request.
   if (!campaign.schemeId) return <Alert type="info" showIcon title={t('campaign.noScheme')} />;
-  return <Results campaign={campaign} schemeId={campaign.schemeId} />;
+  return <Results campaign={campaign} schemeId={campaign.schemeId} scheme={scheme} />;
 }
 
-function Results({ campaign, schemeId }: { campaign: Campaign; schemeId: string }) {
+function Results({ campaign, schemeId, scheme }: { campaign: Campaign; schemeId: string; scheme: Scheme | null }) {
   const { t } = useI18n();
   const results = useRequest(() => getResults(campaign.id), [campaign.id]);
   const ids = useMemo(() => results.data?.units.map((u) => u.unitId) ?? [], [results.data]);
@@ -78,6 +79,11 @@ function Results({ campaign, schemeId }: { campaign: Campaign; schemeId: string 
         dataSource={data.units}
         pagination={false}
         scroll={{ x: 720 }}
+        expandable={
+          scheme
+            ? { expandedRowRender: (u) => <IndicatorScores nodes={scheme.indicators} scores={u.indicators} /> }
+            : undefined
+        }
         columns={[
           { title: t('campaign.results.rank'), dataIndex: 'rank', width: 70, render: (r: number | null) => r ?? '—' },
           { title: t('campaign.results.unit'), dataIndex: 'unitId', render: (id: string) => nameOf(id) },
