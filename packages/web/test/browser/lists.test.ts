@@ -23,9 +23,10 @@ async function shownTotal(page: Page): Promise<number> {
   return Number(/共\s*(\d+)\s*条/.exec(text ?? '')?.[1] ?? NaN);
 }
 
+/** Rows loaded and no reload in flight; generous, because six agents share two cores when this runs. */
 async function waitForRows(page: Page) {
-  await page.getByTestId('problems-table').locator('tr.ant-table-row').first().waitFor();
-  await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached' });
+  await page.getByTestId('problems-table').locator('tr.ant-table-row').first().waitFor({ timeout: 45_000 });
+  await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached', timeout: 45_000 });
 }
 
 const currentParams = (page: Page) => new URL(page.url()).searchParams;
