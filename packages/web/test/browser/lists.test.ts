@@ -23,7 +23,7 @@ async function shownTotal(page: Page): Promise<number> {
   return Number(/共\s*(\d+)\s*条/.exec(text ?? '')?.[1] ?? NaN);
 }
 
-/** Rows loaded and no reload in flight; generous, because six agents share two cores when this runs. */
+/** Rows loaded and no reload in flight; generous waits, since a busy two-core CI machine is slow to seed and render. */
 async function waitForRows(page: Page) {
   await page.getByTestId('problems-table').locator('tr.ant-table-row').first().waitFor({ timeout: 45_000 });
   await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached', timeout: 45_000 });
