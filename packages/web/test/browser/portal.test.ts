@@ -6,6 +6,7 @@ import { apiSession, startHarness, type Harness } from './harness.ts';
 let h: Harness;
 const shots: string[] = [];
 const PHONE = { width: 390, height: 844 };
+const SUBMIT_TIMEOUT = 45_000;
 /** Every script any portal page fetched in this file: none may be console or antd code. */
 const scripts = new Set<string>();
 
@@ -105,9 +106,10 @@ describe('portal on a phone', () => {
       await route.abort('connectionreset');
     });
     await page.getByRole('button', { name: '提交反映' }).click();
-    await page.getByText('网络连接失败').waitFor();
+    // Storing a report (classification, transparency-log event) can take long on a busy machine.
+    await page.getByText('网络连接失败').waitFor({ timeout: SUBMIT_TIMEOUT });
     await page.getByRole('button', { name: '提交反映' }).click();
-    const code = (await page.getByTestId('tracking-code').textContent())!.trim();
+    const code = (await page.getByTestId('tracking-code').textContent({ timeout: SUBMIT_TIMEOUT }))!.trim();
     expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{2}$/);
 
     const stored = await clueByCode(code);
@@ -302,7 +304,7 @@ describe('portal on a phone', () => {
     for (let i = 0; i < 20 && (await focused()) !== '提交反映'; i++) await page.keyboard.press('Tab');
     await expect(focused()).resolves.toBe('提交反映');
     await page.keyboard.press('Enter');
-    const code = (await page.getByTestId('tracking-code').textContent())!.trim();
+    const code = (await page.getByTestId('tracking-code').textContent({ timeout: SUBMIT_TIMEOUT }))!.trim();
     expect(await clueByCode(code)).toHaveLength(1);
     // The focus moved to the result, so a screen reader announces it.
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('submitted-heading');
