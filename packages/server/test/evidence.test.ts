@@ -5,8 +5,11 @@ import { sniffEvidenceType } from '../src/lib/sniff.ts';
 import { jpegWithExif } from '../../../test/fixtures/photos.ts';
 import { expectError, login, startTestPlatform, type Session, type TestPlatform } from './helpers.ts';
 
-function multipartBody(files: { name: string; type: string; bytes: Buffer }[]) {
+function multipartBody(files: { name: string; type: string; bytes: Buffer }[], fields: Record<string, string> = {}) {
   const boundary = '----rectify-test-boundary';
+  const fieldParts = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+  );
   const parts = files.map((f) =>
     Buffer.concat([
       Buffer.from(
@@ -17,7 +20,7 @@ function multipartBody(files: { name: string; type: string; bytes: Buffer }[]) {
     ]),
   );
   return {
-    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    payload: Buffer.concat([...fieldParts, ...parts, Buffer.from(`--${boundary}--\r\n`)]),
     contentType: `multipart/form-data; boundary=${boundary}`,
   };
 }
@@ -132,5 +135,44 @@ describe('evidence files', () => {
     const { rows } = await t.database.sql.query<{ n: number }>('select count(*)::int n from evidence_files');
     expect(rows[0]!.n).toBe(1);
     expectError(await upload(liaison, []), 400);
+  });
+});
+
+describe('photos sent with a public report (POST /api/public/evidence)', () => {
+  const publicUpload = (files: { name: string; type: string; bytes: Buffer }[], fields: Record<string, string>) => {
+    const { payload, contentType } = multipartBody(files, fields);
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/public/evidence',
+      payload,
+      headers: { 'content-type': contentType },
+    });
+  };
+  const photo = jpegWithExif('2026:11:22 08:00:00', [30, 51, 0], [120, 4, 0]);
+
+  it('stores a photo without an account, in the region of the report, for that region’s staff only', async () => {
+    const res = await publicUpload([{ name: 'road.jpg', type: 'image/jpeg', bytes: photo }], { regionCode: '330502' });
+    expect(res.statusCode).toBe(201);
+    const sha = createHash('sha256').update(photo).digest('hex');
+    expect(res.json().items).toEqual([{ sha256: sha, size: photo.length, mime: 'image/jpeg' }]);
+    const staff = await login(t.app, 'cppcc_staff');
+    const read = await t.app.inject({ method: 'GET', url: `/api/evidence/${sha}`, headers: { cookie: staff.cookie } });
+    expect(read.statusCode).toBe(200);
+    expect(read.headers['content-type']).toBe('image/jpeg');
+    expect((await t.app.inject({ method: 'GET', url: `/api/evidence/${sha}` })).statusCode).toBe(401);
+  });
+
+  it('refuses what is not a photo, a missing or malformed place, and nothing is stored', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n');
+    expectError(
+      await publicUpload([{ name: 'a.pdf', type: 'application/pdf', bytes: pdf }], { regionCode: '330502' }),
+      415,
+    );
+    expectError(await publicUpload([{ name: 'b.jpg', type: 'image/jpeg', bytes: photo }], {}), 400);
+    expectError(await publicUpload([{ name: 'c.jpg', type: 'image/jpeg', bytes: photo }], { regionCode: 'x' }), 400);
+    const staff = await login(t.app, 'cppcc_staff');
+    const sha = createHash('sha256').update(pdf).digest('hex');
+    const read = await t.app.inject({ method: 'GET', url: `/api/evidence/${sha}`, headers: { cookie: staff.cookie } });
+    expect(read.statusCode).toBe(404);
   });
 });

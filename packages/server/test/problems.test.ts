@@ -276,3 +276,14 @@ describe('the problem lifecycle through the API', () => {
     }
   });
 });
+
+describe('list filters', () => {
+  it('a full region code selects its whole subtree, the same as its code prefix', async () => {
+    const total = async (q: string) => (await c.cppcc_staff!('GET', `/api/lists/problems?${q}`)).json().total as number;
+    const city = await total('region=330500');
+    expect(city).toBeGreaterThan(0);
+    expect(city).toBe(await total('region=3305'));
+    expect(await total('region=330502')).toBeLessThanOrEqual(city);
+    expect(await total('region=110000')).toBe(0);
+  });
+});

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { ProblemSnapshot } from '@rectify/domain';
+import { REGION_CODE_PATTERN, regionPrefix, type ProblemSnapshot } from '@rectify/domain';
 import type { Executor } from '../client.ts';
 import { problems } from '../schema/index.ts';
 import { registerScopedTable, type Scope } from '../scope.ts';
@@ -83,13 +83,18 @@ export const PROBLEM_SORTS = {
   escalation: desc(problems.escalation),
 } as const;
 
+/** A full region code (e.g. the city 330500) selects its subtree; anything shorter is taken as a code prefix. */
+function subtreePrefix(region: string): string {
+  return REGION_CODE_PATTERN.test(region) ? regionPrefix(region) : region;
+}
+
 export function problemFilter(scope: Scope, f: ProblemFilters): SQL {
   const q = f.q?.replace(/[%_\\]/g, '\\$&');
   return scope.filter(
     problems,
     f.state?.length ? inArray(problems.state, f.state) : undefined,
     f.warning ? eq(problems.warning, f.warning) : undefined,
-    f.region ? sql`${problems.regionCode} like ${`${f.region}%`}` : undefined,
+    f.region ? sql`${problems.regionCode} like ${`${subtreePrefix(f.region)}%`}` : undefined,
     f.unit
       ? (or(eq(problems.leadUnitId, f.unit), sql`${f.unit}::uuid = any(${problems.coUnitIds})`) as SQL)
       : undefined,

@@ -48,6 +48,7 @@ test('accepted photos carry their SHA-256; wrong type, duplicates and the tenth 
     name: `${i}.jpg`,
     size: 1,
     mime: 'image/jpeg',
+    file: file(JPEG, `${i}.jpg`),
     previewUrl: '',
   }));
   const tenth = await addPhotos(full, [file(PNG, 'tenth.png')], url);

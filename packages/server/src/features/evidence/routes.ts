@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findEvidence, recordEvidence } from '@rectify/db';
-import { AppError, badRequest, errorResponse, notFound } from '@rectify/domain';
+import { AppError, badRequest, errorResponse, notFound, regionCode as regionCodeSchema } from '@rectify/domain';
 import { authorize } from '../../plugins/auth.ts';
 import { readPhotoFacts } from '../../lib/exif.ts';
 import { EVIDENCE_TYPES, sniffEvidenceType } from '../../lib/sniff.ts';
+import { PublicLimits } from '../public/limits.ts';
 import { DiskFileStore } from './store.ts';
 
 const MAX_FILES = 9;
@@ -29,6 +30,8 @@ const evidenceView = z.object({
     .nullable(),
 });
 
+const publicPhotoView = z.object({ sha256: z.string(), size: z.number().int(), mime: z.string() });
+
 /**
  * Evidence files (佐证材料): multipart upload, stored by SHA-256, type sniffed from the bytes against an allow-list,
  * size-limited, and served only with their sniffed type (never as HTML or script), with photo EXIF time and place.
@@ -38,6 +41,60 @@ export function evidenceRoutes(app: FastifyInstance): void {
   const store = new DiskFileStore(join(config.dataDir, 'files'));
   void app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: MAX_FILES, fields: 5 } });
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const publicUploads = new PublicLimits(config.clues.submitsPerMinute);
+
+  /**
+   * Stores the files of a multipart request. A public upload names its place in a `regionCode` field before the
+   * files (so staff of that region see the photos with the clue) and may send photos only.
+   */
+  async function receiveFiles(
+    request: FastifyRequest,
+    who: { regionCode: string | null; uploadedBy: string | null; photosOnly?: boolean },
+  ) {
+    if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', '请以 multipart/form-data 上传文件');
+    let regionCode = who.regionCode;
+    const items = [];
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (part.fieldname === 'regionCode' && who.regionCode === null) {
+          const parsed = regionCodeSchema.safeParse(part.value);
+          if (!parsed.success) throw badRequest('regionCode 应为 6 位或 9 位行政区划代码');
+          regionCode = parsed.data;
+        }
+        continue;
+      }
+      if (!regionCode) throw badRequest('请先在表单中给出 regionCode（问题所在地的行政区划代码），再附文件');
+      const bytes = await part.toBuffer().catch((err: { code?: string }) => {
+        if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError(
+            413,
+            'payload_too_large',
+            `文件“${part.filename}”超过 ${Math.round(config.uploadLimitBytes / 1048576)} MB 上限`,
+          );
+        }
+        throw err;
+      });
+      const mime = sniffEvidenceType(bytes);
+      if (!mime || (who.photosOnly && !mime.startsWith('image/'))) {
+        const allowed = who.photosOnly ? 'JPG、PNG、GIF、WebP 照片' : Object.values(EVIDENCE_TYPES).join('、');
+        throw new AppError(415, 'unsupported_media_type', `文件“${part.filename}”不是允许的类型（${allowed}）`);
+      }
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      await store.put(sha256, bytes);
+      const row = await recordEvidence(database.db, {
+        sha256,
+        size: bytes.length,
+        mime,
+        originalName: part.filename?.slice(0, 200) ?? null,
+        regionCode,
+        uploadedBy: who.uploadedBy,
+        exif: mime === 'image/jpeg' ? readPhotoFacts(bytes) : null,
+      });
+      items.push({ ...row, exif: row.exif as z.infer<typeof evidenceView>['exif'] });
+    }
+    if (items.length === 0) throw badRequest('没有收到文件');
+    return items;
+  }
 
   r.post('/api/evidence', {
     schema: {
@@ -56,43 +113,29 @@ export function evidenceRoutes(app: FastifyInstance): void {
     handler: async (request, reply) => {
       await authorize(request, 'problem.read');
       const actor = request.actor!;
-      if (!request.isMultipart())
-        throw new AppError(415, 'unsupported_media_type', '请以 multipart/form-data 上传文件');
-      const items = [];
-      for await (const part of request.files()) {
-        const bytes = await part.toBuffer().catch((err: { code?: string }) => {
-          if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new AppError(
-              413,
-              'payload_too_large',
-              `文件“${part.filename}”超过 ${Math.round(config.uploadLimitBytes / 1048576)} MB 上限`,
-            );
-          }
-          throw err;
-        });
-        const mime = sniffEvidenceType(bytes);
-        if (!mime) {
-          throw new AppError(
-            415,
-            'unsupported_media_type',
-            `文件“${part.filename}”不是允许的类型（${Object.values(EVIDENCE_TYPES).join('、')}）`,
-          );
-        }
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
-        await store.put(sha256, bytes);
-        const row = await recordEvidence(database.db, {
-          sha256,
-          size: bytes.length,
-          mime,
-          originalName: part.filename?.slice(0, 200) ?? null,
-          regionCode: actor.regionCode,
-          uploadedBy: actor.userId,
-          exif: mime === 'image/jpeg' ? readPhotoFacts(bytes) : null,
-        });
-        items.push({ ...row, exif: row.exif as z.infer<typeof evidenceView>['exif'] });
-      }
-      if (items.length === 0) throw badRequest('没有收到文件');
+      const items = await receiveFiles(request, { regionCode: actor.regionCode, uploadedBy: actor.userId });
       return reply.status(201).send({ items });
+    },
+  });
+
+  r.post('/api/public/evidence', {
+    config: { public: true },
+    schema: {
+      tags: ['public'],
+      summary: `公众反映问题时上传照片（multipart，最多 ${MAX_FILES} 张，JPG/PNG/GIF/WebP；字段 regionCode 为所反映问题的地点）`,
+      consumes: ['multipart/form-data'],
+      response: {
+        201: z.object({ items: z.array(publicPhotoView) }),
+        400: errorResponse,
+        413: errorResponse,
+        415: errorResponse,
+        429: errorResponse,
+      },
+    },
+    handler: async (request, reply) => {
+      publicUploads.check(request, reply);
+      const items = await receiveFiles(request, { regionCode: null, uploadedBy: null, photosOnly: true });
+      return reply.status(201).send({ items: items.map((i) => ({ sha256: i.sha256, size: i.size, mime: i.mime })) });
     },
   });
 

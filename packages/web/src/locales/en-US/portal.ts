@@ -87,7 +87,7 @@ export default {
 
   'photos.label': 'Photos (up to {max})',
   'photos.hint':
-    'JPG, PNG, GIF or WebP, up to 20 MB each. Each photo’s digital fingerprint (SHA-256) is registered with the report in the tamper-evident record; the photo itself stays on your phone — keep it, so staff can compare the original when they check.',
+    'JPG, PNG, GIF or WebP, up to 20 MB each. The photos are sent with the report and seen only by the staff handling it; their digital fingerprints (SHA-256) enter the tamper-evident record.',
   'photos.unsupported':
     'This connection is not encrypted (HTTPS), so the browser cannot fingerprint photos; photos cannot be added now.',
   'photos.choose': 'Choose photos',

@@ -83,7 +83,7 @@ export default {
 
   'photos.label': '照片（最多 {max} 张）',
   'photos.hint':
-    '可选 JPG、PNG、GIF、WebP 照片，每张不超过 20 MB。照片的数字指纹（SHA-256）随反映登记并写入防篡改记录，照片本身保留在您的手机上，请妥善保存，工作人员核实时可据此比对原件。',
+    '可选 JPG、PNG、GIF、WebP 照片，每张不超过 20 MB。照片随反映一并提交，仅办理您反映的工作人员可以查看，其数字指纹（SHA-256）写入防篡改记录。',
   'photos.unsupported': '当前连接不是加密连接（HTTPS），浏览器无法计算照片指纹，暂不能添加照片。',
   'photos.choose': '选择照片',
   'photos.count': '已选 {count} / {max} 张',

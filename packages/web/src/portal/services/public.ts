@@ -20,6 +20,18 @@ export const listCategories = () => get<{ items: Category[] }>('/api/public/cate
 
 export const submitClue = (body: PublicClueSubmit) => api<PublicClueSubmitted>('POST', '/api/public/clues', body);
 
+/**
+ * Uploads the report's photos, placed in its region so the staff handling it see them (POST /api/public/evidence).
+ * Content-addressed: sending the same photo again on a retry stores nothing new.
+ */
+export async function uploadPhotos(regionCode: string, files: readonly File[]): Promise<string[]> {
+  const form = new FormData();
+  form.append('regionCode', regionCode);
+  for (const file of files) form.append('file', file, file.name);
+  const stored = await api<{ items: { sha256: string }[] }>('POST', '/api/public/evidence', form);
+  return stored.items.map((i) => i.sha256);
+}
+
 export const trackClue = (code: string) => get<TrackedClueView>(`/api/public/clues/${encodeURIComponent(code)}`);
 
 export const rateClue = (code: string, rating: PublicRating) =>

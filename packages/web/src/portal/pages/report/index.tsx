@@ -9,7 +9,7 @@ import { usePortalI18n } from '../../i18n.ts';
 import { serverFieldErrors } from '../../lib/errors.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { listCategories, submitClue } from '../../services/public.ts';
+import { listCategories, submitClue, uploadPhotos } from '../../services/public.ts';
 import { emptyDraft, toSubmitBody, useDraftKey, validateDraft, type ReportDraft } from './draft.ts';
 import { LocationField } from './LocationField.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';
@@ -91,6 +91,11 @@ export default function ReportPage() {
     setFailure(null);
     setSending(true);
     try {
+      if (photos.length > 0)
+        body.attachments = await uploadPhotos(
+          body.regionCode,
+          photos.map((p) => p.file),
+        );
       setResult(await submitClue(body));
     } catch (err) {
       setFailure(err);

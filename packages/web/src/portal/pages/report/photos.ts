@@ -3,7 +3,8 @@ import { MAX_CLUE_PHOTOS } from '@rectify/domain/schemas/clues';
 /**
  * Photos for a report, checked in the browser the way the server checks evidence: the type is read from the first
  * bytes (never from the name or the declared type), the size against the server's default upload limit
- * (`RECTIFY_UPLOAD_LIMIT_BYTES`, 20 MB). A photo is referenced by its SHA-256, as `attachments` of the submit.
+ * (`RECTIFY_UPLOAD_LIMIT_BYTES`, 20 MB). The photos are uploaded when the report is sent and referenced by their
+ * SHA-256 as `attachments` of the submit.
  */
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 export const MAX_PHOTOS = MAX_CLUE_PHOTOS;
@@ -18,6 +19,7 @@ export interface Photo {
   mime: PhotoMime;
   /** An object URL for the preview; revoked when the photo is removed. */
   previewUrl: string;
+  file: File;
 }
 
 export type PhotoRejection = { name: string; reason: 'type' | 'size' | 'count' | 'duplicate' | 'unreadable' };
@@ -74,7 +76,7 @@ export async function addPhotos(
       rejected.push({ name: file.name, reason: 'duplicate' });
       continue;
     }
-    photos.push({ sha256, name: file.name, size: file.size, mime, previewUrl: makeUrl(file) });
+    photos.push({ sha256, name: file.name, size: file.size, mime, previewUrl: makeUrl(file), file });
   }
   return { photos, rejected };
 }
