@@ -90,6 +90,18 @@ export async function signIn(page: Page, base: string, username: string, passwor
   await page.getByTestId('main-nav').waitFor();
 }
 
+/** Portal place picker: 浙江省 → 湖州市 → the first county → its first town, through the cascading selects. */
+export async function pickPlace(page: Page): Promise<void> {
+  await page.getByTestId('region-province').selectOption({ label: '浙江省' });
+  await page.getByTestId('region-city').selectOption({ label: '湖州市' });
+  const county = page.getByTestId('region-county');
+  await county.locator('option').nth(1).waitFor({ state: 'attached' });
+  await county.selectOption({ index: 1 });
+  const town = page.getByTestId('region-town');
+  await town.locator('option').nth(1).waitFor({ state: 'attached' });
+  await town.selectOption({ index: 1 });
+}
+
 /** A second, API-only session (another browser, another person) for the same account. */
 export async function apiSession(base: string, username: string) {
   const res = await fetch(`${base}/api/auth/login`, {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiSession, startHarness, type Harness } from './harness.ts';
+import { apiSession, pickPlace, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 const shots: string[] = [];
@@ -30,18 +30,6 @@ async function phone(): Promise<Page> {
     if (r.resourceType() === 'script') scripts.add(r.url());
   });
   return page;
-}
-
-/** Chooses the place through the cascading selects: 浙江省 → 湖州市 → the first county → its first town. */
-async function pickPlace(page: Page): Promise<void> {
-  await page.getByTestId('region-province').selectOption({ label: '浙江省' });
-  await page.getByTestId('region-city').selectOption({ label: '湖州市' });
-  const county = page.getByTestId('region-county');
-  await county.locator('option').nth(1).waitFor({ state: 'attached' });
-  await county.selectOption({ index: 1 });
-  const town = page.getByTestId('region-town');
-  await town.locator('option').nth(1).waitFor({ state: 'attached' });
-  await town.selectOption({ index: 1 });
 }
 
 async function clueByCode(code: string) {
