@@ -25,9 +25,7 @@ function Shell() {
       />
     );
   }
-  return (
-    <Suspense fallback={<PageFallbackLite />}>{session.me ? <BasicLayout /> : <LoginPage />}</Suspense>
-  );
+  return <Suspense fallback={<PageFallbackLite />}>{session.me ? <BasicLayout /> : <LoginPage />}</Suspense>;
 }
 
 export function ConsoleApp() {

@@ -2,7 +2,19 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { MessageKey } from '../locales/zh-CN/index.ts';
 import type { AccessFlag } from './access.ts';
 
-export type RouteIcon = 'home' | 'bank' | 'team' | 'history' | 'safety' | 'unorderedList' | 'carryOut' | 'audit' | 'trophy' | 'apartment' | 'dashboard' | 'inbox';
+export type RouteIcon =
+  | 'home'
+  | 'bank'
+  | 'team'
+  | 'history'
+  | 'safety'
+  | 'unorderedList'
+  | 'carryOut'
+  | 'audit'
+  | 'trophy'
+  | 'apartment'
+  | 'dashboard'
+  | 'inbox';
 export type MenuSection = 'admin' | 'records' | 'lists' | 'campaigns';
 
 /**

@@ -203,7 +203,7 @@ describe('campaigns (评议)', { timeout: 240_000 }, () => {
     await dialog.getByLabel('日期').press('Enter');
     await dialog.getByLabel('调研情况').fill('小区加装电梯已完工，部分住户反映物业服务不到位');
     await dialog.locator('input[type=file]').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: PNG });
-    await dialog.locator('.ant-upload-list-item-done').waitFor();
+    await dialog.getByTestId('evidence-upload').getByText('现场.png').waitFor();
     // The server stores the record and its event; on a loaded machine that can take a while.
     const [saved] = await Promise.all([
       page.waitForResponse(

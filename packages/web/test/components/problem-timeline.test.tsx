@@ -5,7 +5,8 @@ import { Ledger, MemoryLedgerStore } from '@rectify/ledger';
 import { encodeEventLeaf } from '../../../server/src/features/ledger/leaf.ts';
 import { ProblemTimeline } from '../../src/console/pages/problems/components/ProblemTimeline.tsx';
 import { rootFromInclusionProof } from '../../src/console/pages/problems/lib/inclusionProof.ts';
-import type { EvidenceFile, ProblemEvent, SubjectProofs } from '../../src/console/pages/problems/service.ts';
+import type { EvidenceFile } from '../../src/console/services/evidence.ts';
+import type { ProblemEvent, SubjectProofs } from '../../src/console/pages/problems/service.ts';
 import vectors from '../../../ledger/test/fixtures/merkle/rfc6962-reference.json';
 import { renderConsole } from './render.tsx';
 

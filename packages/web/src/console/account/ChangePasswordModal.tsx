@@ -25,11 +25,16 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
 
   async function submit() {
     const values = form.getFieldsValue();
-    const { data } = validateWith(changePasswordBody, { currentPassword: values.currentPassword ?? '', newPassword: values.newPassword ?? '' }, form);
+    const { data } = validateWith(
+      changePasswordBody,
+      { currentPassword: values.currentPassword ?? '', newPassword: values.newPassword ?? '' },
+      form,
+    );
     if (!data) return;
     const problems = passwordProblems(data.newPassword, me.username);
     if (problems.length > 0) return form.setFields([{ name: 'newPassword', errors: problems }]);
-    if (values.repeat !== data.newPassword) return form.setFields([{ name: 'repeat', errors: [t('password.mismatch')] }]);
+    if (values.repeat !== data.newPassword)
+      return form.setFields([{ name: 'repeat', errors: [t('password.mismatch')] }]);
     setBusy(true);
     try {
       await changePassword(data);

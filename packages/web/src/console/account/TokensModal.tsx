@@ -3,7 +3,7 @@ import { App, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Table,
 import { createTokenBody } from '@rectify/domain/schemas/auth';
 import { formatDateTime } from '../../i18n/datetime.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { useRequest } from '../components/useRequest.ts';
+import { useRequest } from '../../lib/useRequest.ts';
 import { validateWith } from '../components/zodForm.ts';
 import { useI18n } from '../i18n.tsx';
 import { createToken, listTokens, revokeToken, type Token } from './service.ts';

@@ -61,8 +61,13 @@ export function validateWith<S extends z.ZodType>(
 export function applyServerErrors(err: unknown, form: FormInstance): boolean {
   if (!(err instanceof ApiError) || err.code !== 'validation_failed' || !Array.isArray(err.details)) return false;
   const issues = (err.details as { path?: string; message?: string }[]).flatMap((d) => {
-    const path = (d.path ?? '').replace(/^body\/?/, '').split('/').filter(Boolean);
-    return path.length > 0 ? [{ path: path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: d.message ?? '' }] : [];
+    const path = (d.path ?? '')
+      .replace(/^body\/?/, '')
+      .split('/')
+      .filter(Boolean);
+    return path.length > 0
+      ? [{ path: path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: d.message ?? '' }]
+      : [];
   });
   if (issues.length === 0) return false;
   form.setFields(toFields(issues));

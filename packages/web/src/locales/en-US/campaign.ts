@@ -60,7 +60,6 @@ const messages: Record<keyof typeof zh, string> = {
   'campaign.research.notes': 'Notes',
   'campaign.research.evidence': 'Evidence',
   'campaign.research.evidenceItem': 'File {n}',
-  'campaign.research.upload': 'Upload files',
   'campaign.research.saved': 'Research recorded',
   'campaign.scoring.noSource': 'Your role does not score',
   'campaign.scoring.closed': 'The campaign is not in its scoring phase; the sheet is read only',

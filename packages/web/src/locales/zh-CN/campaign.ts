@@ -58,7 +58,6 @@ export default {
   'campaign.research.notes': '调研情况',
   'campaign.research.evidence': '佐证材料',
   'campaign.research.evidenceItem': '材料 {n}',
-  'campaign.research.upload': '上传文件',
   'campaign.research.saved': '调研记录已登记',
   'campaign.scoring.noSource': '您的角色不参与评分',
   'campaign.scoring.closed': '评议活动不在“评议打分”阶段，评分表只读',

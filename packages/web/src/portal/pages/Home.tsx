@@ -3,7 +3,7 @@ import { FeedLinks } from '../components/FeedLinks.tsx';
 import { ProblemCard } from '../components/ProblemCard.tsx';
 import { Empty, ErrorNotice, Loading } from '../components/Status.tsx';
 import { usePortalI18n } from '../i18n.ts';
-import { useLoad } from '../lib/useLoad.ts';
+import { useRequest } from '../../lib/useRequest.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { listPublishedProblems } from '../services/public.ts';
 import { listRegions } from '../services/regions.ts';
@@ -14,8 +14,8 @@ const LATEST = 5;
 export default function Home() {
   const { t } = usePortalI18n();
   usePageTitle(t('home.title'));
-  const latest = useLoad(() => listPublishedProblems({ page: 1, pageSize: LATEST }), []);
-  const top = useLoad(() => listRegions(), []);
+  const latest = useRequest(() => listPublishedProblems({ page: 1, pageSize: LATEST }), []);
+  const top = useRequest(() => listRegions(), []);
 
   return (
     <>

@@ -3,7 +3,7 @@ import { Button, Card, Form, Input, Space, Table, Tag } from 'antd';
 import { formatDateTime } from '../../../i18n/datetime.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { JsonCell } from '../../components/JsonCell.tsx';
-import { useRequest } from '../../components/useRequest.ts';
+import { useRequest } from '../../../lib/useRequest.ts';
 import { useI18n } from '../../i18n.tsx';
 import { listPagination } from '../../components/pagination.ts';
 import { auditCsvUrl, listAudit, type AuditFilters, type AuditRow } from './service.ts';

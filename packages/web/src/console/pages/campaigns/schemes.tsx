@@ -7,7 +7,7 @@ import type { SchemeIssue } from '@rectify/domain/campaign/scheme';
 import { ApiError } from '../../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { RegionName } from '../../components/Names.tsx';
-import { useRequest } from '../../components/useRequest.ts';
+import { useRequest } from '../../../lib/useRequest.ts';
 import { formatDateTime } from '../../../i18n/datetime.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useSignedIn } from '../../session.tsx';

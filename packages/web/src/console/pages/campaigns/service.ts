@@ -97,10 +97,3 @@ export interface UserOption {
 /** Users are looked up to name participating members; only roles with user.read (staff) can. */
 export const searchUsers = (q: string) => get<Page<UserOption>>('/api/users', { q, pageSize: 20 }).then((r) => r.items);
 export const userById = (id: string) => get<UserOption>(`/api/users/${id}`);
-
-/** Uploads one evidence file (multipart); it comes back by its SHA-256, which the research record names. */
-export const uploadEvidence = (file: File) => {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  return api<{ items: { sha256: string }[] }>('POST', '/api/evidence', form).then((r) => r.items[0]!.sha256);
-};

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../i18n/datetime.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { RegionName } from '../../components/Names.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
-import { useRequest } from '../../components/useRequest.ts';
+import { useRequest } from '../../../lib/useRequest.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ClueDrawer, STATE_COLOURS } from './components/ClueDrawer.tsx';
 import { SuggestionTag } from './components/SuggestionTag.tsx';

@@ -4,7 +4,7 @@ import { FullscreenExitOutlined, FullscreenOutlined, ReloadOutlined } from '@ant
 import { Link, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../../i18n/datetime.ts';
 import { RegionName } from '../../components/Names.tsx';
-import { useRequest } from '../../components/useRequest.ts';
+import { useRequest } from '../../../lib/useRequest.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useSignedIn } from '../../session.tsx';
 import { HotTopics } from './components/HotTopics.tsx';

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../i18n/datetime.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { JsonCell } from '../../components/JsonCell.tsx';
 import { RegionName } from '../../components/Names.tsx';
-import { useRequest } from '../../components/useRequest.ts';
+import { useRequest } from '../../../lib/useRequest.ts';
 import { useI18n } from '../../i18n.tsx';
 import { listPagination } from '../../components/pagination.ts';
 import { eventsCsvUrl, listEvents, type EventFilters, type EventRow } from './service.ts';

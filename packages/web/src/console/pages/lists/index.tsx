@@ -5,7 +5,7 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { PROBLEM_LISTS, type ProblemList } from '@rectify/domain/schemas/problems';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { listPagination } from '../../components/pagination.ts';
-import { useRequest } from '../../components/useRequest.ts';
+import { useRequest } from '../../../lib/useRequest.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useSignedIn } from '../../session.tsx';
 import { bulkCommandsFor } from './bulk.ts';

@@ -3,7 +3,7 @@ import { Card, Skeleton, Space, Tabs } from 'antd';
 import { useParams } from 'react-router';
 import type { ProblemCommandType } from '@rectify/domain/problem/commands';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { useRequest } from '../../components/useRequest.ts';
+import { useRequest } from '../../../lib/useRequest.ts';
 import { useI18n } from '../../i18n.tsx';
 import { unitById } from '../../services/org.ts';
 import { ActionBar } from './components/ActionBar.tsx';

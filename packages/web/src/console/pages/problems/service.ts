@@ -5,6 +5,7 @@ import type { problemDetailView } from '@rectify/domain/schemas/problems';
 import type { ProblemCommandType } from '@rectify/domain/problem/commands';
 import type { PlanVersion } from '@rectify/domain/problem/plan-diff';
 import type { ProblemFlags } from '@rectify/domain/problem/warning';
+import type { EvidenceFile } from '../../services/evidence.ts';
 import { api, get } from '../../../api.ts';
 
 /** The problem as `GET /api/problems/:id` returns it; `snapshot` and `flags` typed as the server fills them. */
@@ -33,29 +34,10 @@ export interface SnapshotJson {
 
 export type ProblemEvent = z.infer<typeof eventView>;
 
-export interface PhotoFacts {
-  takenAt: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  make: string | null;
-  model: string | null;
-}
-
-export interface EvidenceFile {
-  mime: string;
-  size: number;
-  originalName: string | null;
-  exif: PhotoFacts | null;
-}
-
 export interface ProblemEvents {
   items: ProblemEvent[];
   /** Evidence named by the events, by SHA-256. */
   files: Record<string, EvidenceFile>;
-}
-
-export interface UploadedEvidence extends EvidenceFile {
-  sha256: string;
 }
 
 /** What `GET /api/ledger/subjects/problem/:id` says about one event (packages/server/src/features/ledger/schema.ts). */
@@ -132,12 +114,3 @@ export const getCampaign = (id: string) => get<Campaign>(`/api/campaigns/${id}`)
 /** Fires a lifecycle command at the version the page read; a stale version answers 409 with `currentVersion`. */
 export const fireCommand = (id: string, command: ProblemCommandType, version: number, input: unknown) =>
   api<ProblemDetail>('POST', `${base(id)}/commands/${command}`, { version, input });
-
-export const evidenceUrl = (sha256: string) => `/api/evidence/${sha256}`;
-
-/** Uploads files as evidence (multipart); they come back by SHA-256 with their sniffed type and photo EXIF. */
-export function uploadEvidence(files: File[]): Promise<UploadedEvidence[]> {
-  const form = new FormData();
-  for (const f of files) form.append('file', f, f.name);
-  return api<{ items: UploadedEvidence[] }>('POST', '/api/evidence', form).then((r) => r.items);
-}

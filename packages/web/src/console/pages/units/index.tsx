@@ -5,7 +5,7 @@ import { UNIT_KINDS } from '@rectify/domain/schemas/org';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { RegionName } from '../../components/Names.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
-import { useRequest } from '../../components/useRequest.ts';
+import { useRequest } from '../../../lib/useRequest.ts';
 import { useI18n } from '../../i18n.tsx';
 import { listPagination } from '../../components/pagination.ts';
 import type { Unit } from '../../services/org.ts';

@@ -6,7 +6,7 @@ import { errorMessage } from '../../components/errors.ts';
 import { GrantTags } from '../../components/GrantTags.tsx';
 import { UnitName } from '../../components/Names.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
-import { useRequest } from '../../components/useRequest.ts';
+import { useRequest } from '../../../lib/useRequest.ts';
 import { useI18n } from '../../i18n.tsx';
 import { listPagination } from '../../components/pagination.ts';
 import { useSignedIn } from '../../session.tsx';

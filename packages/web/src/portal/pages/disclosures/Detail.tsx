@@ -3,7 +3,7 @@ import { ApiError } from '../../../api.ts';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
 import { ErrorNotice, Loading } from '../../components/Status.tsx';
 import { usePortalI18n } from '../../i18n.ts';
-import { useLoad } from '../../lib/useLoad.ts';
+import { useRequest } from '../../../lib/useRequest.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { getPublishedProblem } from '../../services/public.ts';
 
@@ -14,7 +14,7 @@ export default function DisclosureDetail() {
   const { t } = usePortalI18n();
   const { id = '' } = useParams();
   const valid = UUID.test(id);
-  const problem = useLoad(() => (valid ? getPublishedProblem(id) : Promise.resolve(null)), [id, valid]);
+  const problem = useRequest(() => (valid ? getPublishedProblem(id) : Promise.resolve(null)), [id, valid]);
   usePageTitle(problem.data?.title ?? t('disclosures.detail'));
 
   const notFound = !valid || (problem.error instanceof ApiError && problem.error.status === 404);

@@ -7,7 +7,7 @@ import { Pager } from '../../components/Pager.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/Status.tsx';
 import { usePortalI18n } from '../../i18n.ts';
-import { useLoad } from '../../lib/useLoad.ts';
+import { useRequest } from '../../../lib/useRequest.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { listPublishedProblems } from '../../services/public.ts';
 
@@ -23,7 +23,7 @@ export default function DisclosuresPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [words, setWords] = useState(q);
   const [place, setPlace] = useState(region);
-  const list = useLoad(
+  const list = useRequest(
     () => listPublishedProblems({ q: q || undefined, region: region || undefined, page, pageSize: PAGE_SIZE }),
     [q, region, page],
   );

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/Status.tsx';
 import { ElderMode } from '../../elder.ts';
 import { usePortalI18n } from '../../i18n.ts';
 import { serverFieldErrors } from '../../lib/errors.ts';
-import { useLoad } from '../../lib/useLoad.ts';
+import { useRequest } from '../../../lib/useRequest.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { listCategories, submitClue, uploadPhotos } from '../../services/public.ts';
 import { emptyDraft, toSubmitBody, useDraftKey, validateDraft, type ReportDraft } from './draft.ts';
@@ -37,7 +37,7 @@ export default function ReportPage() {
   const { t } = usePortalI18n();
   const elder = useContext(ElderMode);
   usePageTitle(t('report.title'));
-  const categories = useLoad(listCategories, []);
+  const categories = useRequest(listCategories, []);
   const draftKey = useDraftKey();
   const [draft, setDraft] = useState<ReportDraft>(emptyDraft);
   const [regionLevel, setRegionLevel] = useState<string | null>(null);

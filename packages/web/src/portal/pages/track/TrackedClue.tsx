@@ -9,14 +9,14 @@ import { ErrorNotice, Loading } from '../../components/Status.tsx';
 import { Timeline } from '../../components/Timeline.tsx';
 import { usePortalI18n } from '../../i18n.ts';
 import { clueStateLabel } from '../../lib/labels.ts';
-import { useLoad } from '../../lib/useLoad.ts';
+import { useRequest } from '../../../lib/useRequest.ts';
 import { rateClue, rateProblem, trackClue } from '../../services/public.ts';
 import { markProblemRated, problemRated } from './rated.ts';
 
 /** One report as its reporter sees it: the published steps, the rating, and the problem it became. */
 export function TrackedClue({ code }: { code: string }) {
   const { t, locale } = usePortalI18n();
-  const loaded = useLoad(() => trackClue(code), [code]);
+  const loaded = useRequest(() => trackClue(code), [code]);
   const [updated, setUpdated] = useState<TrackedClueView | null>(null);
   const [problemRatedNow, setProblemRatedNow] = useState(() => problemRated(code));
   const view = updated ?? loaded.data;

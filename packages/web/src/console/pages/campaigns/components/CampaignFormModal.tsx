@@ -6,7 +6,7 @@ import { SCORE_SOURCES, type ScoreSource } from '@rectify/domain/campaign/scorin
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { isStaleVersion } from '../../../components/errors.ts';
 import { RegionPicker } from '../../../components/RegionPicker.tsx';
-import { useRequest } from '../../../components/useRequest.ts';
+import { useRequest } from '../../../../lib/useRequest.ts';
 import { applyServerErrors, validateWith } from '../../../components/zodForm.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { searchUnits, unitById } from '../../../services/org.ts';

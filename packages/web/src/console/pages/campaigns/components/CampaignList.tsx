@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { CAMPAIGN_PHASES, type CampaignPhase } from '@rectify/domain/campaign/phases';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { RegionName } from '../../../components/Names.tsx';
-import { useRequest } from '../../../components/useRequest.ts';
+import { useRequest } from '../../../../lib/useRequest.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { useSignedIn } from '../../../session.tsx';
 import { listCampaigns, type Campaign } from '../service.ts';

@@ -4,7 +4,7 @@ import type { RegionComparisonRow } from '@rectify/domain/campaign/compare';
 import { EChart } from '../../../components/charts/EChart.tsx';
 import type { ChartOption } from '../../../components/charts/echarts.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { useRequest } from '../../../components/useRequest.ts';
+import { useRequest } from '../../../../lib/useRequest.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { regionName } from '../../../services/org.ts';
 import { getComparison } from '../service.ts';

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { useRequest } from '../../../components/useRequest.ts';
+import { useRequest } from '../../../../lib/useRequest.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { userById } from '../service.ts';
 

@@ -7,7 +7,7 @@ import { RegionPicker } from '../../../components/RegionPicker.tsx';
 import { applyServerErrors, validateWith } from '../../../components/zodForm.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { addResearch, type Campaign, type ResearchRecord } from '../service.ts';
-import { EvidenceUpload } from './EvidenceUpload.tsx';
+import { EvidenceUpload } from '../../../components/evidence/EvidenceUpload.tsx';
 
 interface Values {
   kind?: ResearchRecord['kind'];

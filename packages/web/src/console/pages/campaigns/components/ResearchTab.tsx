@@ -3,7 +3,7 @@ import { Button, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { RegionName } from '../../../components/Names.tsx';
-import { useRequest } from '../../../components/useRequest.ts';
+import { useRequest } from '../../../../lib/useRequest.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { useSignedIn } from '../../../session.tsx';
 import { listResearch, type Campaign, type ResearchRecord } from '../service.ts';

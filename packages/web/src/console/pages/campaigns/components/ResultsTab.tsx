@@ -4,7 +4,7 @@ import { SCORE_SOURCES, type ScoreSource, type UnitResult } from '@rectify/domai
 import { EChart } from '../../../components/charts/EChart.tsx';
 import type { ChartOption } from '../../../components/charts/echarts.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { useRequest } from '../../../components/useRequest.ts';
+import { useRequest } from '../../../../lib/useRequest.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { unitById } from '../../../services/org.ts';
 import { getResults, type Campaign, type Scheme } from '../service.ts';

@@ -5,7 +5,7 @@ import { scoreInput, scoresBody } from '@rectify/domain/campaign/schemas';
 import type { ScoreSource } from '@rectify/domain/campaign/scoring';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { UnitName } from '../../../components/Names.tsx';
-import { useRequest } from '../../../components/useRequest.ts';
+import { useRequest } from '../../../../lib/useRequest.ts';
 import { formatDateTime } from '../../../../i18n/datetime.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { useSignedIn } from '../../../session.tsx';

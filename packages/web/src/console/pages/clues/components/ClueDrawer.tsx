@@ -19,7 +19,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { errorMessage } from '../../../components/errors.ts';
 import { JsonCell } from '../../../components/JsonCell.tsx';
 import { RegionName, UnitName } from '../../../components/Names.tsx';
-import { useRequest } from '../../../components/useRequest.ts';
+import { useRequest } from '../../../../lib/useRequest.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { useSignedIn } from '../../../session.tsx';
 import {

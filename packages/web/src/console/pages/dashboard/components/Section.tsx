@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Card, Empty, Skeleton } from 'antd';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import type { RequestState } from '../../../components/useRequest.ts';
+import type { RequestState } from '../../../../lib/useRequest.ts';
 
 /**
  * One dashboard panel over one request: a skeleton while it first loads, the server's message with a retry when it

@@ -4,7 +4,7 @@ import { PROBLEM_LIST_STATES, PROBLEM_SOURCES, type ProblemList } from '@rectify
 import { RegionName, UnitName } from '../../../components/Names.tsx';
 import { RegionPicker } from '../../../components/RegionPicker.tsx';
 import { UnitPicker } from '../../../components/UnitPicker.tsx';
-import { useRequest } from '../../../components/useRequest.ts';
+import { useRequest } from '../../../../lib/useRequest.ts';
 import { useI18n } from '../../../i18n.tsx';
 import type { ListFilters, WarningLight } from '../filters.ts';
 import { listCampaigns } from '../service.ts';

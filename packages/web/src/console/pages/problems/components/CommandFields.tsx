@@ -6,7 +6,7 @@ import { UnitPicker } from '../../../components/UnitPicker.tsx';
 import { useI18n } from '../../../i18n.tsx';
 import type { FieldSpec } from '../lib/commandFields.ts';
 import { CoUnitsPicker } from './CoUnitsPicker.tsx';
-import { EvidenceUpload } from './EvidenceUpload.tsx';
+import { EvidenceUpload } from '../../../components/evidence/EvidenceUpload.tsx';
 
 /** Dates are calendar days (`YYYY-MM-DD`) in the form values, as the schemas want them; the picker shows dayjs. */
 const dateProps = {

@@ -2,7 +2,7 @@ import { Empty, Skeleton, Table, Tag, Typography } from 'antd';
 import { ApiError } from '../../../../api.ts';
 import { formatDateTime } from '../../../../i18n/datetime.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { useRequest, type RequestState } from '../../../components/useRequest.ts';
+import { useRequest, type RequestState } from '../../../../lib/useRequest.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { getLinkedClues, getMechanisms, getSuggestions, type LinkedClue } from '../service.ts';
 import { PlainList } from './PlainList.tsx';

@@ -3,8 +3,9 @@ import { PROBLEM_STATES, type ProblemState } from '@rectify/domain/problem/state
 import { formatDateTime } from '../../../../i18n/datetime.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { eventSentence, type UnitNames } from '../lib/eventSentence.ts';
-import type { EvidenceFile, ProblemEvent, SubjectProofs } from '../service.ts';
-import { EvidenceList } from './EvidenceList.tsx';
+import type { EvidenceFile } from '../../../services/evidence.ts';
+import type { ProblemEvent, SubjectProofs } from '../service.ts';
+import { EvidenceList } from '../../../components/evidence/EvidenceList.tsx';
 import { ProofStatus } from './ProofStatus.tsx';
 
 const COLORS: Record<string, string> = {

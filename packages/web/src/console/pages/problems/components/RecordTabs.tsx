@@ -3,8 +3,9 @@ import type { MessageKey } from '../../../../locales/zh-CN/index.ts';
 import { formatDateTime } from '../../../../i18n/datetime.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { eventSentence, type UnitNames } from '../lib/eventSentence.ts';
-import type { EvidenceFile, ProblemEvent } from '../service.ts';
-import { EvidenceList } from './EvidenceList.tsx';
+import type { EvidenceFile } from '../../../services/evidence.ts';
+import type { ProblemEvent } from '../service.ts';
+import { EvidenceList } from '../../../components/evidence/EvidenceList.tsx';
 import { PlainList } from './PlainList.tsx';
 
 /** The record sections of the page, each a view of the events of some types. */

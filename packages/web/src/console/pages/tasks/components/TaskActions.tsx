@@ -1,6 +1,6 @@
 import { Tag, Typography } from 'antd';
 import type { ProblemCommandType } from '@rectify/domain/problem/commands';
-import { useRequest } from '../../../components/useRequest.ts';
+import { useRequest } from '../../../../lib/useRequest.ts';
 import { errorMessage } from '../../../components/errors.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { getProblem } from '../service.ts';

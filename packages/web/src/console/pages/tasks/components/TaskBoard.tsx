@@ -3,7 +3,7 @@ import { Col, Empty, Pagination, Row, Segmented, Space, Spin, Typography } from 
 import type { ProblemState } from '@rectify/domain/problem/states';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { listPagination } from '../../../components/pagination.ts';
-import { useRequest } from '../../../components/useRequest.ts';
+import { useRequest } from '../../../../lib/useRequest.ts';
 import { useI18n } from '../../../i18n.tsx';
 import type { MessageKey } from '../../../../locales/zh-CN/index.ts';
 import { ProblemCard } from '../../lists/components/ProblemCard.tsx';

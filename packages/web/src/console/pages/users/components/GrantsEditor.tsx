@@ -31,10 +31,7 @@ export function GrantsEditor() {
             <Card key={field.key} size="small">
               <Space wrap align="start">
                 <Form.Item name={[field.name, 'role']} label={t('grants.role')} required>
-                  <Select
-                    style={{ width: 200 }}
-                    options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-                  />
+                  <Select style={{ width: 200 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'scope']} label={t('grants.scopeType')}>
                   <Radio.Group

@@ -8,7 +8,15 @@ import { useI18n } from '../../../i18n.tsx';
 import { updateUser, type User } from '../service.ts';
 
 /** Sets a new password for another account (the server records it in the audit log). */
-export function ResetPasswordModal({ user, onClose, onDone }: { user: User | null; onClose: () => void; onDone: () => void }) {
+export function ResetPasswordModal({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: User | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
@@ -16,7 +24,11 @@ export function ResetPasswordModal({ user, onClose, onDone }: { user: User | nul
 
   async function submit() {
     if (!user) return;
-    const { data } = validateWith(updateUserBody, { version: user.version, password: form.getFieldValue('password') ?? '' }, form);
+    const { data } = validateWith(
+      updateUserBody,
+      { version: user.version, password: form.getFieldValue('password') ?? '' },
+      form,
+    );
     if (!data) return;
     const problems = passwordProblems(data.password ?? '', user.username);
     if (problems.length > 0) return form.setFields([{ name: 'password', errors: problems }]);

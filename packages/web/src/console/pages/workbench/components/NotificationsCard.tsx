@@ -5,7 +5,7 @@ import type { NotificationView } from '@rectify/domain/schemas/workbench';
 import { formatDateTime } from '../../../../i18n/datetime.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { errorMessage } from '../../../components/errors.ts';
-import { useRequest } from '../../../components/useRequest.ts';
+import { useRequest } from '../../../../lib/useRequest.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { markNotificationDone, openNotifications } from '../service.ts';
 

@@ -2,7 +2,7 @@ import { Card, Empty, List, Skeleton, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../../i18n/datetime.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { useRequest } from '../../../components/useRequest.ts';
+import { useRequest } from '../../../../lib/useRequest.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { recentEvents } from '../service.ts';
 

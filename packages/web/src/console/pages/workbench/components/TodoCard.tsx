@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { TodoItemView } from '@rectify/domain/schemas/workbench';
 import type { MessageKey } from '../../../../locales/zh-CN/index.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { useRequest } from '../../../components/useRequest.ts';
+import { useRequest } from '../../../../lib/useRequest.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { myTodo } from '../service.ts';
 

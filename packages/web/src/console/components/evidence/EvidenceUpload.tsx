@@ -1,9 +1,9 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { Button, Space, Spin, Typography } from 'antd';
 import { CameraOutlined, DeleteOutlined, InboxOutlined } from '@ant-design/icons';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { useI18n } from '../../../i18n.tsx';
-import { uploadEvidence, type EvidenceFile, type UploadedEvidence } from '../service.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useI18n } from '../../i18n.tsx';
+import { uploadEvidence, type EvidenceFile, type UploadedEvidence } from '../../services/evidence.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 
 /** The server takes at most this many files per upload request (features/evidence/routes.ts). */

@@ -1,7 +1,7 @@
 import { Image, Space, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import { useI18n } from '../../../i18n.tsx';
-import { evidenceUrl, type EvidenceFile } from '../service.ts';
+import { useI18n } from '../../i18n.tsx';
+import { evidenceUrl, type EvidenceFile } from '../../services/evidence.ts';
 
 /**
  * Evidence files by SHA-256: photos as thumbnails with their EXIF time and place, other files as links. The EXIF time
