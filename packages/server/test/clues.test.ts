@@ -101,6 +101,12 @@ describe('public submission', () => {
     const again = await submit(clue({ body: '通过请求头传幂等键的提交内容' }), { 'idempotency-key': 'hdr-key-123' });
     expect(again.statusCode).toBe(200);
     expect(again.json().trackingCode).toBe(viaHeader.json().trackingCode);
+    // Staff find it by the code as the reporter reads it out, dashes and lower case included.
+    const shown = viaHeader.json().trackingCode as string;
+    for (const q of [shown, shown.toLowerCase(), shown.replace(/-/g, '')]) {
+      const found = (await c.cppcc_staff!('GET', `/api/clues?q=${encodeURIComponent(q)}`)).json();
+      expect(found.items.map((i: { trackingCode: string }) => i.trackingCode)).toEqual([shown]);
+    }
   });
 
   it('stores a honeypot hit and a duplicate flood for moderation, answers them, and never drops them', async () => {

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { regionPrefix, type ClueSnapshot } from '@rectify/domain';
+import { normaliseTrackingCode } from '@rectify/domain/schemas/clues';
 import type { Executor } from '../client.ts';
 import { clues, problemPublications, problems } from '../schema/index.ts';
 import { registerScopedTable, type Scope } from '../scope.ts';
@@ -110,7 +111,12 @@ export function clueFilter(scope: Scope, f: ClueFilters): SQL {
     f.unit ? eq(clues.handlingUnitId, f.unit) : undefined,
     f.problem ? eq(clues.problemId, f.problem) : undefined,
     q
-      ? (or(ilike(clues.title, `%${q}%`), ilike(clues.body, `%${q}%`), eq(clues.trackingCode, f.q!)) as SQL)
+      ? (or(
+          ilike(clues.title, `%${q}%`),
+          ilike(clues.body, `%${q}%`),
+          // A tracking code as people write it (ABCD-EFGH-JK, lower case) finds the clue too.
+          eq(clues.trackingCode, normaliseTrackingCode(f.q!) ?? f.q!),
+        ) as SQL)
       : undefined,
     f.from ? sql`${clues.receivedAt} >= ${f.from}` : undefined,
     f.to ? sql`${clues.receivedAt} < ${f.to}` : undefined,
