@@ -40,3 +40,4 @@ export * from './kpi/assessment.ts';
 export * from './schemas/problems.ts';
 export * from './schemas/campaigns.ts';
 export * from './schemas/workbench.ts';
+export * from './settings/index.ts';

@@ -85,6 +85,7 @@ export const clues = pgTable(
     index('clues_content_idx').on(t.contentHash, t.receivedAt),
     index('clues_problem_idx').on(t.problemId),
     index('clues_handling_unit_idx').on(t.handlingUnitId),
+    index('clues_reporter_idx').on(t.reporterKey, t.receivedAt),
   ],
 );
 

@@ -7,3 +7,5 @@ export * from './clues.ts';
 export * from './notifications.ts';
 export * from './cases.ts';
 export * from './analytics.ts';
+export * from './settings.ts';
+export * from './public.ts';

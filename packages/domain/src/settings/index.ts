@@ -1,0 +1,3 @@
+export * from './templates.ts';
+export * from './schemas.ts';
+export * from './effective.ts';
