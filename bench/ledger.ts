@@ -8,12 +8,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Ledger, SqlLedgerStore, generateSignerKey, parseSignerKey, verifyLog, writeTiles } from '../packages/ledger/src/index.ts';
+import { DEFAULT_NODE_CACHE_ENTRIES, Ledger, NodeCache, SqlLedgerStore, generateSignerKey, parseSignerKey, verifyLog, writeTiles } from '../packages/ledger/src/index.ts';
 import type { SqlExecutor } from '../packages/ledger/src/index.ts';
 
 export interface LedgerBenchOptions {
   engine: 'pglite' | 'postgres';
   scale: number;
+  /** Node cache entries for the proofs (0 = every proof reads all its nodes from the database). */
+  cache?: number;
 }
 
 const FULL_LEAVES = 1_000_000;
@@ -73,9 +75,37 @@ async function openEngine(engine: LedgerBenchOptions['engine']): Promise<{ db: S
   };
 }
 
+/** Sorted latencies (ms) of PROOF_SAMPLES inclusion and consistency proofs at random positions of the full tree. */
+async function measureProofs(ledger: Ledger, leaves: number): Promise<{ incl: number[]; cons: number[] }> {
+  const rnd = lcg(42);
+  // Warm-up: connection caches, query plans and the node cache, so the percentiles describe steady state.
+  for (let k = 0; k < 200; k++) {
+    await ledger.inclusionProof(Math.floor(rnd.next().value! * leaves), leaves);
+    await ledger.consistencyProof(1 + Math.floor(rnd.next().value! * (leaves - 1)), leaves);
+  }
+  const incl: number[] = [];
+  for (let k = 0; k < PROOF_SAMPLES; k++) {
+    const idx = Math.floor(rnd.next().value! * leaves);
+    const s = performance.now();
+    await ledger.inclusionProof(idx, leaves);
+    incl.push(performance.now() - s);
+  }
+  const cons: number[] = [];
+  for (let k = 0; k < PROOF_SAMPLES; k++) {
+    const size1 = 1 + Math.floor(rnd.next().value! * (leaves - 1));
+    const s = performance.now();
+    await ledger.consistencyProof(size1, leaves);
+    cons.push(performance.now() - s);
+  }
+  incl.sort((a, b) => a - b);
+  cons.sort((a, b) => a - b);
+  return { incl, cons };
+}
+
 /** Runs the benchmark and returns the summary row (also printed by the CLI entry point). */
 export async function run(opts: LedgerBenchOptions): Promise<Record<string, number | string>> {
   const leaves = Math.max(BATCH, Math.round(FULL_LEAVES * opts.scale));
+  const cacheEntries = opts.cache ?? DEFAULT_NODE_CACHE_ENTRIES;
   const { db, close } = await openEngine(opts.engine);
   const dir = await mkdtemp(join(tmpdir(), 'bench-ledger-tiles-'));
   try {
@@ -98,29 +128,13 @@ export async function run(opts: LedgerBenchOptions): Promise<Record<string, numb
     const appendsPerSec = leaves / appendSec;
     log(`appended ${leaves} in ${appendSec.toFixed(1)} s = ${Math.round(appendsPerSec)}/s`);
 
-    const rnd = lcg(42);
-    // Warm-up: connection caches and query plans, so the percentiles describe steady state.
-    for (let k = 0; k < 200; k++) {
-      await ledger.inclusionProof(Math.floor(rnd.next().value! * leaves), leaves);
-      await ledger.consistencyProof(1 + Math.floor(rnd.next().value! * (leaves - 1)), leaves);
-    }
-    const incl: number[] = [];
-    for (let k = 0; k < PROOF_SAMPLES; k++) {
-      const idx = Math.floor(rnd.next().value! * leaves);
-      const s = performance.now();
-      await ledger.inclusionProof(idx, leaves);
-      incl.push(performance.now() - s);
-    }
-    const cons: number[] = [];
-    for (let k = 0; k < PROOF_SAMPLES; k++) {
-      const size1 = 1 + Math.floor(rnd.next().value! * (leaves - 1));
-      const s = performance.now();
-      await ledger.consistencyProof(size1, leaves);
-      cons.push(performance.now() - s);
-    }
-    incl.sort((a, b) => a - b);
-    cons.sort((a, b) => a - b);
-    log(`inclusion p50 ${percentile(incl, 50).toFixed(3)} ms p99 ${percentile(incl, 99).toFixed(3)} ms; consistency p50 ${percentile(cons, 50).toFixed(3)} ms p99 ${percentile(cons, 99).toFixed(3)} ms`);
+    // Proofs as the platform serves them (through a NodeCache, unless --cache 0), then without a cache for comparison.
+    const timed = await measureProofs(cacheEntries > 0 ? new Ledger(store, { cache: new NodeCache(cacheEntries) }) : ledger, leaves);
+    const direct = cacheEntries > 0 ? await measureProofs(ledger, leaves) : timed;
+    const { incl, cons } = timed;
+    log(`inclusion p50 ${percentile(incl, 50).toFixed(3)} ms p99 ${percentile(incl, 99).toFixed(3)} ms; consistency p50 ${percentile(cons, 50).toFixed(3)} ms p99 ${percentile(cons, 99).toFixed(3)} ms (cache ${cacheEntries} entries)`);
+    if (cacheEntries > 0)
+      log(`without cache: inclusion p50 ${percentile(direct.incl, 50).toFixed(3)} ms p99 ${percentile(direct.incl, 99).toFixed(3)} ms; consistency p50 ${percentile(direct.cons, 50).toFixed(3)} ms p99 ${percentile(direct.cons, 99).toFixed(3)} ms`);
 
     const key = parseSignerKey(generateSignerKey('bench.rectify.example/ledger').skey);
     const note = await ledger.signCheckpoint('bench.rectify.example/ledger', [key]);
@@ -154,6 +168,9 @@ export async function run(opts: LedgerBenchOptions): Promise<Record<string, numb
       inclusionP99Ms: round(percentile(incl, 99)),
       consistencyP50Ms: round(percentile(cons, 50)),
       consistencyP99Ms: round(percentile(cons, 99)),
+      cacheEntries,
+      uncachedInclusionP99Ms: round(percentile(direct.incl, 99)),
+      uncachedConsistencyP99Ms: round(percentile(direct.cons, 99)),
       tileWriteSec: round(writeSec, 2),
       verifySec: round(verifySec, 3),
       sha256Sec: round(sha256Sec, 3),
@@ -167,12 +184,16 @@ export async function run(opts: LedgerBenchOptions): Promise<Record<string, numb
 
 function parseArgs(argv: string[]): LedgerBenchOptions {
   let scale = 1;
+  let cache = DEFAULT_NODE_CACHE_ENTRIES;
   let engine: LedgerBenchOptions['engine'] = process.env.DATABASE_URL ? 'postgres' : 'pglite';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[i + 1];
     if (a.startsWith('--scale')) {
       scale = Number(value);
+      if (!a.includes('=')) i++;
+    } else if (a.startsWith('--cache')) {
+      cache = Number(value);
       if (!a.includes('=')) i++;
     } else if (a.startsWith('--engine')) {
       if (value !== 'pglite' && value !== 'postgres') throw new Error('--engine must be pglite or postgres');
@@ -181,7 +202,8 @@ function parseArgs(argv: string[]): LedgerBenchOptions {
     }
   }
   if (!(scale > 0)) throw new Error('--scale must be a positive number');
-  return { engine, scale };
+  if (!Number.isSafeInteger(cache) || cache < 0) throw new Error('--cache must be a whole number of entries (0 = off)');
+  return { engine, scale, cache };
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -40,6 +40,7 @@ export { Witness } from './witness/witness.ts';
 export { createWitnessServer } from './witness/server.ts';
 export type { LedgerStore, LeafRecord, AppendBatch, StoredCheckpoint } from './store/types.ts';
 export { MemoryLedgerStore } from './store/memory.ts';
+export { NodeCache, DEFAULT_NODE_CACHE_ENTRIES } from './store/node-cache.ts';
 export type { SqlExecutor } from './store/sql.ts';
 export { SqlLedgerStore } from './store/sql.ts';
 export { LEDGER_SCHEMA_SQL } from './store/sql-schema.ts';

@@ -7,7 +7,9 @@ import type { CompletedNode } from './tree/compact-range.ts';
 import { formatCheckpoint } from './checkpoint/checkpoint.ts';
 import { signNote } from './note/sign.ts';
 import type { NoteSigner } from './note/signer.ts';
+import type { NodeCache } from './store/node-cache.ts';
 import type { LedgerStore } from './store/types.ts';
+import type { NodeReader } from './proof/build.ts';
 
 /** Largest leaf accepted: tlog-tiles entry bundles prefix each entry with a uint16 length. */
 export const MAX_LEAF_BYTES = 0xffff;
@@ -17,7 +19,19 @@ export const MAX_LEAF_BYTES = 0xffff;
  * proofs and signed checkpoints.
  */
 export class Ledger {
-  constructor(readonly store: LedgerStore) {}
+  private readonly read: NodeReader;
+
+  /**
+   * `opts.cache` keeps complete-subtree hashes in memory for roots and proofs (see NodeCache: only over a store that
+   * reads committed data, never one bound to an open transaction). Appends never touch it.
+   */
+  constructor(
+    readonly store: LedgerStore,
+    opts: { cache?: NodeCache } = {},
+  ) {
+    const direct: NodeReader = (ids) => this.store.readNodes(ids);
+    this.read = opts.cache ? opts.cache.reader(direct) : direct;
+  }
 
   /**
    * Appends leaves in one atomic store batch and returns the index of the first one and the new
@@ -50,19 +64,19 @@ export class Ledger {
   /** Root at `size` (default: current size). Precondition: size ≤ current size. */
   async root(size?: number): Promise<Uint8Array> {
     const n = size ?? (await this.store.size());
-    return rootAt(n, (ids) => this.store.readNodes(ids));
+    return rootAt(n, this.read);
   }
 
   /** Inclusion proof of leaf `index` in the tree of `size` leaves (default: current size). */
   async inclusionProof(index: number, size?: number): Promise<Uint8Array[]> {
     const n = size ?? (await this.store.size());
-    return buildInclusionProof(index, n, (ids) => this.store.readNodes(ids));
+    return buildInclusionProof(index, n, this.read);
   }
 
   /** Consistency proof from `size1` to `size2` (default: current size). Precondition: 0 < size1 ≤ size2. */
   async consistencyProof(size1: number, size2?: number): Promise<Uint8Array[]> {
     const n = size2 ?? (await this.store.size());
-    return buildConsistencyProof(size1, n, (ids) => this.store.readNodes(ids));
+    return buildConsistencyProof(size1, n, this.read);
   }
 
   /**

@@ -13,6 +13,7 @@ import {
 import { authorize } from '../../plugins/auth.ts';
 import { loadOrCreateLogKey } from './keys.ts';
 import { checkpointOfSize, consistencyBetween, latestCheckpoint, subjectProofs } from './proofs.ts';
+import { publicLedgerRoutes } from './public.ts';
 import { consistencyQuery, consistencyView, subjectParams, subjectProofsView } from './schema.ts';
 
 const tags = ['ledger'];
@@ -31,6 +32,7 @@ export function ledgerRoutes(app: FastifyInstance): void {
   const { database, config } = app.ctx;
   const store = new SqlLedgerStore(database.sql);
   let vkey: string | undefined;
+  publicLedgerRoutes(app);
 
   r.get('/log/checkpoint', {
     schema: { tags, summary: '最新签名检查点（C2SP tlog-checkpoint，含见证人联署；公开）' },

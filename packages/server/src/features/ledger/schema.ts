@@ -42,3 +42,12 @@ export const consistencyView = z.object({
   to: checkpointView,
   proof: z.array(b64).describe('一致性证明（RFC 9162），from = to 时为空'),
 });
+
+export const publicEventProofView = eventProofView.omit({ leaf: true });
+
+export const publicProblemProofsView = z.object({
+  checkpoint: checkpointView.nullable().describe('最新签名检查点；尚无检查点时为 null'),
+  events: z
+    .array(publicEventProofView)
+    .describe('公开的事件（已公开的整改措施、进展、验收结果），不含叶子内容：叶子包含未脱敏的完整事件'),
+});

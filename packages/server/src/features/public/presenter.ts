@@ -78,6 +78,24 @@ async function unitName(db: Executor, id: string | null): Promise<string | null>
   return u?.name ?? null;
 }
 
+/**
+ * The events of a published problem whose content the public sees, by what staff chose to publish: the approved plan
+ * (measures), every progress report (progress), the on-site verification of a closed problem (result). The one rule
+ * for the portal's pages and the public proofs that these events are in the transparency log.
+ */
+export function publicProblemEvents<E extends { type: string }>(
+  p: Pick<ProblemRow, 'state'>,
+  pub: Pick<ProblemPublicationRow, 'measures' | 'progress' | 'result'>,
+  events: readonly E[],
+): { plan: E | undefined; progress: E[]; verified: E | undefined } {
+  const approved = events.findLastIndex((e) => e.type === 'problem.plan_approved');
+  return {
+    plan: pub.measures ? events.slice(0, approved + 1).findLast((e) => e.type === 'problem.plan_submitted') : undefined,
+    progress: pub.progress ? events.filter((e) => e.type === 'problem.progress_reported') : [],
+    verified: pub.result && p.state === 'closed' ? events.findLast((e) => e.type === 'problem.verified') : undefined,
+  };
+}
+
 /** A published problem: only the parts staff chose to publish, with personal data masked. */
 export async function presentPublicProblem(
   db: Executor,
@@ -113,17 +131,15 @@ export async function presentPublicProblem(
   };
   if (!full) return base;
   const events = await eventsOfSubject(db, Scope.system(), 'problem', p.id);
+  const shown = publicProblemEvents(p, pub, events);
   const input = (e: (typeof events)[number]) => ((e.payload as Payload).input ?? {}) as Record<string, unknown>;
   let measures: { text: string; due: string }[] | undefined;
   if (pub.measures) {
-    const approved = events.findLastIndex((e) => e.type === 'problem.plan_approved');
-    const plan = events.slice(0, approved + 1).findLast((e) => e.type === 'problem.plan_submitted');
-    const list = (plan ? input(plan).measures : []) as { text: string; due: string }[] | undefined;
+    const list = (shown.plan ? input(shown.plan).measures : []) as { text: string; due: string }[] | undefined;
     measures = (list ?? []).map((m) => ({ text: mask(m.text)!, due: m.due }));
   }
   const progress = pub.progress
-    ? events
-        .filter((e) => e.type === 'problem.progress_reported')
+    ? shown.progress
         .map((e) => ({
           at: e.at.toISOString(),
           period: str(input(e).period),
@@ -135,7 +151,7 @@ export async function presentPublicProblem(
   let result:
     { outcome: string | null; outcomeLabel: string | null; closedAt: string | null; notes: string | null } | undefined;
   if (pub.result && p.state === 'closed') {
-    const verified = events.findLast((e) => e.type === 'problem.verified');
+    const verified = shown.verified;
     result = {
       outcome: p.outcome,
       outcomeLabel: p.outcome ? (OUTCOME_LABELS[p.outcome] ?? p.outcome) : null,
