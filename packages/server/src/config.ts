@@ -43,6 +43,7 @@ const envSchema = z.object({
     .optional(),
   RECTIFY_PUBLIC_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   RECTIFY_PUBLIC_READS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  RECTIFY_PUBLIC_TRACK_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   RECTIFY_CLUE_FLOOD_THRESHOLD: z.coerce.number().int().min(1).default(5),
   RECTIFY_CLUE_REJECT_REASONS: z
     .string()
@@ -98,6 +99,8 @@ export interface Config {
     topRegion: string | undefined;
     submitsPerMinute: number;
     readsPerMinute: number;
+    /** How long a presented tracking page is served from this process's memory (0 = not cached). */
+    trackCacheMs: number;
     /** Same text received this many times within an hour → further copies are held for moderation. */
     floodThreshold: number;
     rejectReasons: string[];
@@ -157,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       topRegion: e.RECTIFY_TOP_REGION,
       submitsPerMinute: e.RECTIFY_PUBLIC_SUBMITS_PER_MINUTE,
       readsPerMinute: e.RECTIFY_PUBLIC_READS_PER_MINUTE,
+      trackCacheMs: e.RECTIFY_PUBLIC_TRACK_CACHE_MS,
       floodThreshold: e.RECTIFY_CLUE_FLOOD_THRESHOLD,
       rejectReasons: e.RECTIFY_CLUE_REJECT_REASONS.split(/[,，]/)
         .map((r) => r.trim())

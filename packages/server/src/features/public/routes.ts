@@ -33,6 +33,7 @@ import { PUBLIC_CATEGORIES } from './categories.ts';
 import { atomFeed, rssFeed } from './feed.ts';
 import { PublicLimits } from './limits.ts';
 import { presentPublicProblem, presentTrackedClue } from './presenter.ts';
+import { invalidateOnWrites, TrackCache } from './track-cache.ts';
 
 const tags = ['public'];
 const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse, 429: errorResponse };
@@ -51,6 +52,8 @@ export function publicRoutes(app: FastifyInstance): void {
   const { config } = app.ctx;
   const submits = new PublicLimits(config.clues.submitsPerMinute);
   const reads = new PublicLimits(config.clues.readsPerMinute);
+  const tracked = new TrackCache(10_000, config.clues.trackCacheMs);
+  invalidateOnWrites(app, tracked);
 
   r.get('/api/public/categories', {
     config: { public: true },
@@ -96,10 +99,20 @@ export function publicRoutes(app: FastifyInstance): void {
     handler: async (request, reply) => {
       reads.check(request, reply);
       const code = normaliseTrackingCode(request.params.code);
-      const found = code ? await trackClueByCode(db, code) : undefined;
-      if (!found) throw notFound('查询码对应的反映');
-      const problem = found.clue.problemId || found.clue.duplicateOf ? await linkedProblem(db, found.clue) : undefined;
-      return presentTrackedClue(db, found.clue, problem, found.events);
+      if (!code) throw notFound('查询码对应的反映');
+      let entry = tracked.get(code);
+      if (!entry) {
+        const generation = tracked.generation;
+        const found = await trackClueByCode(db, code);
+        if (!found) throw notFound('查询码对应的反映');
+        const problem = found.clue.problemId || found.clue.duplicateOf ? await linkedProblem(db, found.clue) : undefined;
+        // Validated once here, as the response schema would; hits then send the stored JSON as it is.
+        const view = trackedClueView.parse(await presentTrackedClue(db, found.clue, problem, found.events));
+        entry = tracked.set(code, JSON.stringify(view), generation);
+      }
+      reply.header('cache-control', 'no-cache').header('etag', entry.etag);
+      if (request.headers['if-none-match'] === entry.etag) return reply.status(304).send();
+      return reply.type('application/json; charset=utf-8').send(entry.json);
     },
   });
 

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+
+/** One presented tracking page: the JSON as sent, its entity tag, when it stops being served. */
+export interface TrackEntry {
+  json: string;
+  etag: string;
+  expires: number;
+}
+
+/**
+ * Presented tracking pages (`GET /api/public/clues/:code`) by normalised tracking code, in this process only.
+ *
+ * - Bounded: at most `max` codes, least recently used first out (a Map keeps insertion order; a hit re-inserts).
+ * - Short-lived: an entry is served for `ttlMs` at most, so several app processes, background jobs and the CLI, which
+ *   cannot reach this process's memory, are seen within seconds.
+ * - Invalidated in this process by every successful write request (see {@link invalidateOnWrites}): whatever a
+ *   staff or public action changes (a clue, its problem, a publication, a unit) is seen on the next read. The
+ *   generation counter makes a read that started before a write unable to store its (possibly stale) result after it.
+ *
+ * The key is the normalised code and nothing else, and only a found clue is stored, so an entry can only ever be the
+ * page of the code it is stored under.
+ */
+export class TrackCache {
+  private readonly entries = new Map<string, TrackEntry>();
+  private gen = 0;
+
+  constructor(
+    readonly max = 10_000,
+    readonly ttlMs = 5_000,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The generation to pass to {@link set}: a write in between makes that set a no-op. */
+  get generation(): number {
+    return this.gen;
+  }
+
+  get(code: string, now = Date.now()): TrackEntry | undefined {
+    const e = this.entries.get(code);
+    if (!e) return undefined;
+    this.entries.delete(code);
+    if (e.expires <= now) return undefined;
+    this.entries.set(code, e);
+    return e;
+  }
+
+  set(code: string, json: string, generation: number, now = Date.now()): TrackEntry {
+    const entry = { json, etag: `W/"${createHash('sha1').update(json).digest('base64url')}"`, expires: now + this.ttlMs };
+    if (generation !== this.gen || this.max <= 0) return entry;
+    this.entries.delete(code);
+    this.entries.set(code, entry);
+    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    return entry;
+  }
+
+  clear(): void {
+    this.gen++;
+    this.entries.clear();
+  }
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Writes that only create a new clue (a new, unguessable code nobody has tracked yet): they change no cached page. */
+const CREATES_ONLY = new Set(['/api/public/clues', '/open311/v2/requests.json', '/open311/v2/requests.xml']);
+
+/**
+ * Clears the cache after every write request that did not fail (and before its response is sent, so the writer's
+ * own next read sees the change). A public submit or an Open311 create is excepted: it only adds a new code.
+ */
+export function invalidateOnWrites(app: FastifyInstance, cache: TrackCache): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (READS.has(request.method) || reply.statusCode >= 400) return payload;
+    const route = request.routeOptions.url ?? request.url;
+    if (request.method === 'POST' && CREATES_ONLY.has(route)) return payload;
+    cache.clear();
+    return payload;
+  });
+  // A write that failed on the server's side may have committed part of its work: clear after it too.
+  app.addHook('onResponse', async (request, reply) => {
+    if (!READS.has(request.method) && reply.statusCode >= 500) cache.clear();
+  });
+}
