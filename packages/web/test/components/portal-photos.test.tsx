@@ -6,6 +6,7 @@ import {
   MAX_PHOTO_BYTES,
   MAX_PHOTOS,
   sniffPhotoType,
+  uploadOnce,
   type Photo,
 } from '../../src/portal/pages/report/photos.ts';
 
@@ -61,4 +62,32 @@ test('a photo over the upload limit is refused before it is read', async () => {
   Object.defineProperty(big, 'size', { value: MAX_PHOTO_BYTES + 1 });
   const result = await addPhotos([], [big], url);
   expect(result.rejected).toEqual([{ name: 'big.jpg', reason: 'size' }]);
+});
+
+test('a retried submit reuses the photos already stored; other photos, another region or a failed upload send again', async () => {
+  const [a, b] = (await addPhotos([], [file(JPEG, 'a.jpg'), file(PNG, 'b.png', 'image/png')], url)).photos;
+  if (!a || !b) throw new Error('two photos expected');
+  const sent: string[][] = [];
+  let failNext = false;
+  const upload = uploadOnce(async (region: string, files: File[]) => {
+    sent.push([region, ...files.map((f) => f.name)]);
+    if (failNext) {
+      failNext = false;
+      throw new Error('network down');
+    }
+    return files.map((f) => `hash-of-${f.name}`);
+  });
+
+  expect(await upload('330102', [a, b])).toEqual(['hash-of-a.jpg', 'hash-of-b.png']);
+  expect(await upload('330102', [a, b])).toEqual(['hash-of-a.jpg', 'hash-of-b.png']);
+  expect(sent).toEqual([['330102', 'a.jpg', 'b.png']]);
+
+  await upload('330102', [a]);
+  await upload('330105', [a]);
+  expect(sent).toHaveLength(3);
+
+  failNext = true;
+  await expect(upload('330102', [b])).rejects.toThrow('network down');
+  expect(await upload('330102', [b])).toEqual(['hash-of-b.png']);
+  expect(sent).toHaveLength(5);
 });

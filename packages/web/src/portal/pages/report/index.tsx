@@ -13,7 +13,7 @@ import { listCategories, submitClue, uploadPhotos } from '../../services/public.
 import { emptyDraft, toSubmitBody, useDraftKey, validateDraft, type ReportDraft } from './draft.ts';
 import { LocationField } from './LocationField.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';
-import type { Photo } from './photos.ts';
+import { uploadOnce, type Photo } from './photos.ts';
 import { Submitted } from './Submitted.tsx';
 
 /** Where each field's error sends the focus (the first invalid field in form order gets it). */
@@ -48,6 +48,7 @@ export default function ReportPage() {
   const [result, setResult] = useState<PublicClueSubmitted | null>(null);
   const [moreOpen, setMoreOpen] = useState(!elder);
   const summary = useRef<HTMLDivElement>(null);
+  const upload = useRef(uploadOnce(uploadPhotos));
 
   // Editing a field clears its error: the message said what to fix, and it is being fixed.
   const clearError = (field: string) =>
@@ -91,11 +92,7 @@ export default function ReportPage() {
     setFailure(null);
     setSending(true);
     try {
-      if (photos.length > 0)
-        body.attachments = await uploadPhotos(
-          body.regionCode,
-          photos.map((p) => p.file),
-        );
+      if (photos.length > 0) body.attachments = await upload.current(body.regionCode, photos);
       setResult(await submitClue(body));
     } catch (err) {
       setFailure(err);
@@ -110,6 +107,7 @@ export default function ReportPage() {
   const startAnother = () => {
     for (const p of photos) URL.revokeObjectURL(p.previewUrl);
     setPhotos([]);
+    upload.current = uploadOnce(uploadPhotos);
     setDraft(emptyDraft());
     setRegionLevel(null);
     setResult(null);

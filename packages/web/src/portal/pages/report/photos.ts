@@ -83,3 +83,26 @@ export async function addPhotos(
 
 /** Photo fingerprints need WebCrypto, which browsers offer only on HTTPS (or on this machine). */
 export const canFingerprintPhotos = () => typeof crypto !== 'undefined' && crypto.subtle !== undefined;
+
+/**
+ * Wraps `upload` so that sending the same photos for the same region again — a retry after the submit failed, the
+ * photos already on the server — reuses the stored hashes instead of sending the bytes again over a phone
+ * connection. A failed upload is forgotten, so the next try sends the photos.
+ */
+export function uploadOnce(upload: (regionCode: string, files: File[]) => Promise<string[]>) {
+  let last: { key: string; hashes: Promise<string[]> } | null = null;
+  return (regionCode: string, photos: readonly Photo[]): Promise<string[]> => {
+    const key = [regionCode, ...photos.map((p) => p.sha256)].join(' ');
+    if (last?.key === key) return last.hashes;
+    const hashes = upload(
+      regionCode,
+      photos.map((p) => p.file),
+    );
+    const attempt = { key, hashes };
+    last = attempt;
+    hashes.catch(() => {
+      if (last === attempt) last = null;
+    });
+    return hashes;
+  };
+}
