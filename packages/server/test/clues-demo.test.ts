@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { schema } from '@rectify/db';
-import { as, login, startTestPlatform, type TestPlatform } from './helpers.ts';
+import { as, login, startTestPlatform, DEMO_SEED_TIMEOUT_MS, type TestPlatform } from './helpers.ts';
 
 let t: TestPlatform;
 let seconds = 0;
@@ -10,7 +10,7 @@ beforeAll(async () => {
   const started = performance.now();
   t = await startTestPlatform({ demoProblems: true, env: { RECTIFY_PUBLIC_READS_PER_MINUTE: '1000' } });
   seconds = (performance.now() - started) / 1000;
-});
+}, DEMO_SEED_TIMEOUT_MS);
 afterAll(() => t.close());
 
 describe('demo clues', () => {

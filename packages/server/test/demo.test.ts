@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_STATES } from '@rectify/domain';
-import { as, expectError, login, startTestPlatform, type TestPlatform } from './helpers.ts';
+import { as, expectError, login, startTestPlatform, DEMO_SEED_TIMEOUT_MS, type TestPlatform } from './helpers.ts';
 
 let t: TestPlatform;
 beforeAll(async () => {
   t = await startTestPlatform({ demoProblems: true });
-}, 180_000);
+}, DEMO_SEED_TIMEOUT_MS);
 afterAll(() => t.close());
 
 describe('demo data', () => {

@@ -8,6 +8,8 @@ import { seedDemo } from '../src/demo/seed.ts';
 import { createLogger } from '../src/platform.ts';
 
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
+/** Seeding the demo (≈ 200 problems, ≈ 300 clues) takes up to ~100 s on a busy 2-core CI machine. */
+export const DEMO_SEED_TIMEOUT_MS = 300_000;
 
 export interface TestPlatform {
   app: FastifyInstance;

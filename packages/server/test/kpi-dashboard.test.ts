@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, expectError, login, startTestPlatform, type TestPlatform } from './helpers.ts';
+import { as, expectError, login, startTestPlatform, DEMO_SEED_TIMEOUT_MS, type TestPlatform } from './helpers.ts';
 import { monthPeriods } from '../src/features/kpi/months.ts';
 
 let t: TestPlatform;
@@ -10,7 +10,7 @@ beforeAll(async () => {
   t = await startTestPlatform({ demoProblems: true });
   leader = as(t.app, await login(t.app, 'leader'));
   liaison = as(t.app, await login(t.app, 'unit_liaison'));
-});
+}, DEMO_SEED_TIMEOUT_MS);
 afterAll(() => t.close());
 
 const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
