@@ -29,6 +29,9 @@ export interface Access {
   problemPublish: boolean;
   unitTasks: boolean;
   verificationTasks: boolean;
+  regionManage: boolean;
+  settingsRead: boolean;
+  settingsManage: boolean;
 }
 export type AccessFlag = keyof Access;
 
@@ -65,6 +68,9 @@ const FLAG_ACTIONS: Record<Exclude<AccessFlag, 'signedIn' | keyof typeof FLAG_CO
   campaignScore: 'campaign.score',
   campaignResearch: 'campaign.research',
   problemPublish: 'problem.publish',
+  regionManage: 'region.manage',
+  settingsRead: 'settings.read',
+  settingsManage: 'settings.manage',
 };
 
 /** The server publishes its 三员分立 setting in `/api/auth/me`, so menus follow the policy the server enforces. */

@@ -133,6 +133,22 @@ export const routes: readonly ConsoleRoute[] = [
     component: lazy(() => import('./pages/users/index.tsx')),
   },
   {
+    path: '/admin/regions',
+    name: 'menu.regions',
+    access: 'regionManage',
+    icon: 'apartment',
+    section: 'admin',
+    component: lazy(() => import('./pages/admin/regions.tsx')),
+  },
+  {
+    path: '/admin/settings',
+    name: 'menu.settings',
+    access: 'settingsRead',
+    icon: 'audit',
+    section: 'admin',
+    component: lazy(() => import('./pages/admin/settings.tsx')),
+  },
+  {
     path: '/events',
     name: 'menu.events',
     access: 'eventRead',

@@ -10,7 +10,9 @@ import menu from './menu.ts';
 import org from './org.ts';
 import problem from './problem.ts';
 import records from './records.ts';
+import settings from './settings.ts';
+import followUp from './followUp.ts';
 import workbench from './workbench.ts';
 
-const messages: Record<MessageKey, string> = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists, ...campaign, ...problem, ...dashboard, ...clues };
+const messages: Record<MessageKey, string> = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists, ...campaign, ...problem, ...dashboard, ...clues, ...settings, ...followUp };
 export default messages;

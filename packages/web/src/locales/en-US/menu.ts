@@ -8,6 +8,8 @@ export default {
   'menu.section.records': 'Records & audit',
   'menu.units': 'Units',
   'menu.users': 'Users',
+  'menu.regions': 'Regions',
+  'menu.settings': 'Region settings',
   'menu.events': 'Events',
   'menu.audit': 'Security audit',
   'menu.section.campaigns': 'Review',

@@ -9,9 +9,11 @@ import menu from './menu.ts';
 import org from './org.ts';
 import problem from './problem.ts';
 import records from './records.ts';
+import settings from './settings.ts';
+import followUp from './followUp.ts';
 import workbench from './workbench.ts';
 
 /** The console's zh-CN messages (the portal has its own, in portal.ts, so it never loads these). */
-const messages = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists, ...campaign, ...problem, ...dashboard, ...clues };
+const messages = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists, ...campaign, ...problem, ...dashboard, ...clues, ...settings, ...followUp };
 export default messages;
 export type MessageKey = keyof typeof messages;

@@ -7,6 +7,8 @@ export default {
   'menu.section.records': '留痕与审计',
   'menu.units': '单位管理',
   'menu.users': '用户管理',
+  'menu.regions': '地区管理',
+  'menu.settings': '地区配置',
   'menu.events': '事件记录',
   'menu.audit': '安全审计',
   'menu.section.campaigns': '评议',
