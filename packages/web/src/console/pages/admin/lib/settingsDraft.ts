@@ -1,3 +1,4 @@
+import { SETTINGS_DEFAULTS } from '@rectify/domain/settings/effective';
 import { regionSettings, type EffectiveSettingsView, type RegionSettings, type SettingKey } from '@rectify/domain/settings/schemas';
 
 export type Effective = EffectiveSettingsView['effective'];
@@ -20,8 +21,22 @@ export function sourceOf(ctx: SettingsContext, draft: RegionSettings, key: Setti
   const own = draft[key];
   if (own !== undefined && (entry === undefined || (own as Record<string, unknown>)[entry] !== undefined))
     return { kind: 'own' };
-  const code = inheritedSource(ctx, key);
+  const code = entry === undefined ? inheritedSource(ctx, key) : inheritedEntrySource(ctx, key, entry);
   return code ? { kind: 'inherited', regionCode: code } : { kind: 'default' };
+}
+
+/**
+ * For keys merged entry by entry the view names one source per key, so an entry's source is worked out: the parent
+ * when it sets the entry itself, the default when the inherited entry is the default's, else the key's source
+ * (an ancestor further up). A grandparent setting an entry to exactly the default shows as 系统默认.
+ */
+function inheritedEntrySource(ctx: SettingsContext, key: SettingKey, entry: string): string | null {
+  const holder = ctx.parent ?? ctx.view;
+  const own = holder.own[key] as Record<string, unknown> | undefined;
+  if (ctx.parent && own?.[entry] !== undefined) return ctx.parent.regionCode;
+  const value = (inheritedValue(ctx, key) as Record<string, unknown> | undefined)?.[entry];
+  if (value === (SETTINGS_DEFAULTS[key] as Record<string, unknown>)[entry]) return null;
+  return inheritedSource(ctx, key);
 }
 
 function inheritedSource(ctx: SettingsContext, key: SettingKey): string | null {
