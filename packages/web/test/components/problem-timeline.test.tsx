@@ -1,16 +1,28 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, expect, test } from 'vitest';
-import { Ledger, MemoryLedgerStore } from '@rectify/ledger';
+import { afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest';
+import { ed25519SignerFromSeed, Ledger, MemoryLedgerStore } from '@rectify/ledger';
 import { encodeEventLeaf } from '../../../server/src/features/ledger/leaf.ts';
 import { ProblemTimeline } from '../../src/console/pages/problems/components/ProblemTimeline.tsx';
-import { rootFromInclusionProof } from '../../src/console/pages/problems/lib/inclusionProof.ts';
+import { forgetVerifierKey, rootFromInclusionProof } from '../../src/lib/ledger/verify.ts';
 import type { EvidenceFile } from '../../src/console/services/evidence.ts';
 import type { ProblemEvent, SubjectProofs } from '../../src/console/pages/problems/service.ts';
 import vectors from '../../../ledger/test/fixtures/merkle/rfc6962-reference.json';
 import { renderConsole } from './render.tsx';
 
-afterEach(cleanup);
+const signer = ed25519SignerFromSeed('rectify.local/log', new Uint8Array(32).fill(3));
+// The log's key as the server publishes it at /log/key; 已验证 needs the checkpoint signed by it.
+beforeEach(() => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => new Response(url === '/log/key' ? `${signer.vkey}\n` : '', { status: url === '/log/key' ? 200 : 404 })),
+  );
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  forgetVerifierKey();
+});
 
 const PROBLEM = '6f1f8c1e-3a43-4d0e-9d55-0c3f6d1a2b01';
 const LEAD = '0b7c5a8e-1111-4f00-8000-000000000001';
@@ -151,7 +163,8 @@ beforeAll(async () => {
     leafHash: null,
     inclusionProof: null,
   });
-  proofs = { checkpoint: { origin: 'rectify.local/log', size, root: b64(root), note: '' }, events: out };
+  const note = await ledger.signCheckpoint('rectify.local/log', [signer], { size });
+  proofs = { checkpoint: { origin: 'rectify.local/log', size, root: b64(root), note }, events: out };
 });
 
 const sentences = () => screen.getAllByTestId('event-sentence').map((e) => e.textContent);

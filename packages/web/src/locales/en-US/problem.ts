@@ -130,7 +130,9 @@ export default {
   'problem.proof.sequenced': 'Logged, awaiting a checkpoint',
   'problem.proof.pending': 'Not yet in the transparency log',
   'problem.proof.help':
-    'The browser recomputes the inclusion proof with SHA-256 (RFC 9162); "Verified" only when it matches the latest checkpoint root',
+    'The browser checks the checkpoint\'s Ed25519 signature with the log key and recomputes the inclusion proof with SHA-256 (RFC 9162); "Verified" only when the signature is valid and the proof matches the checkpoint root.',
+  'problem.proof.key': 'Log key: {key}',
+  'problem.proof.unsupported': 'This browser cannot verify the signature',
 
   'problem.evidence.title': 'Evidence',
   'problem.evidence.takenAt': 'Taken {time}',

@@ -128,7 +128,9 @@ export default {
   'problem.proof.failed': '验证失败',
   'problem.proof.sequenced': '已入账，待签署检查点',
   'problem.proof.pending': '待写入透明日志',
-  'problem.proof.help': '在浏览器中用 SHA-256 按 RFC 9162 重新计算包含证明，与最新检查点的根哈希一致才显示“已验证”',
+  'problem.proof.help': '在浏览器中用日志公钥核对检查点的 Ed25519 签名，并用 SHA-256 按 RFC 9162 重新计算包含证明，签名有效且与检查点的根哈希一致才显示“已验证”。',
+  'problem.proof.key': '日志公钥：{key}',
+  'problem.proof.unsupported': '无法在此浏览器验证签名',
 
   'problem.evidence.title': '佐证材料',
   'problem.evidence.takenAt': '拍摄于 {time}',

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../api.ts';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
+import { RecordProof } from '../../components/RecordProof.tsx';
 import { ErrorNotice, Loading } from '../../components/Status.tsx';
 import { usePortalI18n } from '../../i18n.ts';
 import { useRequest } from '../../../lib/useRequest.ts';
@@ -43,6 +44,7 @@ export default function DisclosureDetail() {
             {problem.data.title}
           </h1>
           <ProblemDetails problem={problem.data} />
+          <RecordProof problemId={problem.data.id} />
         </article>
       )}
     </>

@@ -4,6 +4,7 @@ import type { TrackedClueView } from '@rectify/domain/schemas/clues';
 import { ApiError } from '../../../api.ts';
 import { formatDateTime } from '../../../i18n/datetime.ts';
 import { ProblemDetails } from '../../components/ProblemDetails.tsx';
+import { RecordProof } from '../../components/RecordProof.tsx';
 import { RatingForm } from '../../components/RatingForm.tsx';
 import { ErrorNotice, Loading } from '../../components/Status.tsx';
 import { Timeline } from '../../components/Timeline.tsx';
@@ -85,6 +86,7 @@ export function TrackedClue({ code }: { code: string }) {
             <Link to={`/disclosures/${view.problem.id}`}>{view.problem.title}</Link>
           </p>
           <ProblemDetails problem={view.problem} headingLevel={3} />
+          <RecordProof problemId={view.problem.id} headingLevel={3} />
           {view.problem.state === 'closed' &&
             (problemRatedNow ? (
               <p className="notice notice-ok">{t('track.problemRated')}</p>
