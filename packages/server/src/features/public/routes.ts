@@ -111,8 +111,9 @@ export function publicRoutes(app: FastifyInstance): void {
         entry = tracked.set(code, JSON.stringify(view), generation);
       }
       reply.header('cache-control', 'no-cache').header('etag', entry.etag);
-      if (request.headers['if-none-match'] === entry.etag) return reply.status(304).send();
-      return reply.type('application/json; charset=utf-8').send(entry.json);
+      // The JSON is already serialised (a string with a JSON content type is sent as it is); 304 has no body.
+      if (request.headers['if-none-match'] === entry.etag) return reply.status(304).send(undefined as never);
+      return reply.type('application/json; charset=utf-8').send(entry.json as never);
     },
   });
 

@@ -65,7 +65,7 @@ export class TrackCache {
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Writes that only create a new clue (a new, unguessable code nobody has tracked yet): they change no cached page. */
-const CREATES_ONLY = new Set(['/api/public/clues', '/open311/v2/requests.json', '/open311/v2/requests.xml']);
+const CREATES_ONLY = new Set(['/api/public/clues', '/open311/v2/:file']);
 
 /**
  * Clears the cache after every write request that did not fail (and before its response is sent, so the writer's
