@@ -11,22 +11,11 @@ import {
   listPolicyItems,
   setPolicyItemStatus,
 } from '@rectify/db';
-import { AppError, errorResponses, forbidden, hasRole, idParams, notFound, uuid } from '@rectify/domain';
+import { AppError, errorResponses, forbidden, hasRole, idParams, notFound } from '@rectify/domain';
+import { caseBody, policyItemBody } from '@rectify/domain/schemas/follow-up';
 import { authorize } from '../../plugins/auth.ts';
 
 const tags = ['cases'];
-const caseBody = z.strictObject({
-  problemId: uuid,
-  title: z.string().trim().min(4).max(200),
-  summary: z.string().trim().min(20, '请概述整改做法（至少 20 字）').max(20_000),
-  lessons: z.string().trim().min(10, '请写明可推广的经验（至少 10 字）').max(10_000),
-});
-const policyBody = z.strictObject({
-  problemId: uuid.optional(),
-  title: z.string().trim().min(4).max(200),
-  proposal: z.string().trim().min(10).max(10_000),
-  unitId: uuid.optional(),
-});
 const POLICY_STATUSES = ['proposed', 'accepted', 'implemented', 'declined'] as const;
 const list = z.object({ items: z.array(z.record(z.string(), z.unknown())) });
 const iso = <T extends { createdAt: Date }>(r: T) => ({ ...r, createdAt: r.createdAt.toISOString() });
@@ -81,7 +70,7 @@ export function caseRoutes(app: FastifyInstance): void {
     schema: {
       tags,
       summary: '提出政策优化事项',
-      body: policyBody,
+      body: policyItemBody,
       response: { 201: z.object({ id: z.string() }), ...errorResponses },
     },
     handler: async (request, reply) => {

@@ -16,33 +16,13 @@ import {
   suggestionsOfProblem,
   type SuggestionRow,
 } from '@rectify/db';
-import {
-  AppError,
-  conflict,
-  errorResponses,
-  forbidden,
-  hasRole,
-  idParams,
-  notFound,
-  regionCode,
-  uuid,
-} from '@rectify/domain';
+import { AppError, conflict, errorResponses, forbidden, hasRole, idParams, notFound } from '@rectify/domain';
 import { authorize } from '../../plugins/auth.ts';
 import { describeChange, diffPlans, type PlanVersion } from '@rectify/domain/problem/plan-diff';
+import { mechanismBody, suggestionAnswerBody, suggestionBody } from '@rectify/domain/schemas/follow-up';
 
 const tags = ['follow-up'];
 
-const suggestionBody = z.strictObject({ text: z.string().trim().min(5, '建议至少 5 个字').max(5000) });
-const answerBody = z
-  .strictObject({
-    version: z.number().int().min(1),
-    answer: z.enum(['adopted', 'partly_adopted', 'not_adopted'], { message: '请选择采纳、部分采纳或不予采纳' }),
-    reason: z.string().trim().max(2000).optional(),
-  })
-  .refine((b) => b.answer === 'adopted' || (b.reason?.length ?? 0) >= 5, {
-    message: '部分采纳或不予采纳须说明理由（至少 5 个字）',
-    path: ['reason'],
-  });
 const suggestionView = z.object({
   id: z.string(),
   problemId: z.string(),
@@ -64,19 +44,6 @@ const presentSuggestion = (s: SuggestionRow) => ({
   answeredAt: s.answeredAt?.toISOString() ?? null,
   createdAt: s.createdAt.toISOString(),
   version: s.version,
-});
-const mechanismBody = z.strictObject({
-  kind: z.enum(['policy', 'regulation', 'procedure'], { message: '类型应为政策文件、制度规定或工作机制' }),
-  title: z.string().trim().min(4).max(200),
-  documentNo: z.string().trim().max(100).optional(),
-  summary: z.string().trim().min(10, '请简要说明机制内容（至少 10 个字）').max(5000),
-  issuedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  regionCode,
-  unitId: uuid.optional(),
-  problemIds: z.array(uuid).max(200).default([]),
 });
 
 /** Suggestions (意见建议) and their answers, long-term mechanisms (长效机制), and plan versions with their diff. */
@@ -141,7 +108,7 @@ export function followUpRoutes(app: FastifyInstance): void {
       tags,
       summary: '牵头单位答复意见建议（采纳 / 部分采纳 / 不予采纳并说明理由）',
       params: idParams,
-      body: answerBody,
+      body: suggestionAnswerBody,
       response: { 200: suggestionView, ...errorResponses },
     },
     handler: async (request) => {

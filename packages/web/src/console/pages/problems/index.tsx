@@ -5,16 +5,18 @@ import type { ProblemCommandType } from '@rectify/domain/problem/commands';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useRequest } from '../../../lib/useRequest.ts';
 import { useI18n } from '../../i18n.tsx';
+import { useSignedIn } from '../../session.tsx';
 import { unitById } from '../../services/org.ts';
 import { ActionBar } from './components/ActionBar.tsx';
 import { CommandDialog } from './components/CommandDialog.tsx';
-import { LinkedClues, Mechanisms, Suggestions } from './components/FollowUpLists.tsx';
+import { FollowUpPanel } from './components/FollowUpPanel.tsx';
 import { PlanPanel } from './components/PlanPanel.tsx';
+import { PublicationCard } from './components/PublicationCard.tsx';
 import { ProblemHeader } from './components/ProblemHeader.tsx';
 import { ProblemTimeline } from './components/ProblemTimeline.tsx';
 import { RecordTabs } from './components/RecordTabs.tsx';
 import { unitIdsOfEvents } from './lib/eventSentence.ts';
-import { getCampaign, getPlans, getProblem, getProblemEvents, getProofs } from './service.ts';
+import { currentPublication, getCampaign, getPlans, getProblem, getProblemEvents, getProofs } from './service.ts';
 
 /**
  * One problem (问题详情): who is responsible and how late it is, what the server allows the user to do now, the
@@ -23,6 +25,7 @@ import { getCampaign, getPlans, getProblem, getProblemEvents, getProofs } from '
 export default function ProblemPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
+  const { access } = useSignedIn();
   const [command, setCommand] = useState<ProblemCommandType | null>(null);
 
   const problem = useRequest(() => getProblem(id), [id]);
@@ -52,6 +55,16 @@ export default function ProblemPage() {
       <Card size="small" title={t('problem.section.actions')}>
         <ActionBar actions={p.allowedActions} onAction={setCommand} />
       </Card>
+      {access.problemPublish && events.data ? (
+        <Card size="small" title={t('followUp.publication.title')}>
+          <PublicationCard
+            problemId={p.id}
+            state={p.state}
+            current={currentPublication(events.data.items)}
+            onSaved={events.reload}
+          />
+        </Card>
+      ) : null}
       <Card size="small">
         <Tabs
           items={[
@@ -97,13 +110,7 @@ export default function ProblemPage() {
             {
               key: 'follow-up',
               label: `${t('problem.section.clues')} · ${t('problem.section.mechanisms')} · ${t('problem.section.suggestions')}`,
-              children: (
-                <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-                  <LinkedClues problemId={p.id} />
-                  <Mechanisms problemId={p.id} />
-                  <Suggestions problemId={p.id} />
-                </Space>
-              ),
+              children: <FollowUpPanel problem={p} onChanged={events.reload} />,
             },
           ]}
         />

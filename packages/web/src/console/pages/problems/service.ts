@@ -2,6 +2,14 @@ import type { z } from 'zod';
 import type { campaignView } from '@rectify/domain/schemas/campaigns';
 import type { eventView } from '@rectify/domain/schemas/org';
 import type { problemDetailView } from '@rectify/domain/schemas/problems';
+import type {
+  caseBody,
+  mechanismBody,
+  policyItemBody,
+  publicationBody,
+  suggestionAnswerBody,
+  suggestionBody,
+} from '@rectify/domain/schemas/follow-up';
 import type { ProblemCommandType } from '@rectify/domain/problem/commands';
 import type { PlanVersion } from '@rectify/domain/problem/plan-diff';
 import type { ProblemFlags } from '@rectify/domain/problem/warning';
@@ -114,3 +122,31 @@ export const getCampaign = (id: string) => get<Campaign>(`/api/campaigns/${id}`)
 /** Fires a lifecycle command at the version the page read; a stale version answers 409 with `currentVersion`. */
 export const fireCommand = (id: string, command: ProblemCommandType, version: number, input: unknown) =>
   api<ProblemDetail>('POST', `${base(id)}/commands/${command}`, { version, input });
+
+export type SuggestionInput = z.infer<typeof suggestionBody>;
+export type SuggestionAnswerInput = z.infer<typeof suggestionAnswerBody>;
+export type MechanismInput = z.input<typeof mechanismBody>;
+export type CaseInput = z.infer<typeof caseBody>;
+export type PolicyItemInput = z.infer<typeof policyItemBody>;
+export type Publication = z.infer<typeof publicationBody>;
+
+export const makeSuggestion = (problemId: string, body: SuggestionInput) =>
+  api<Suggestion>('POST', `${base(problemId)}/suggestions`, body);
+/** At the suggestion's version; a second answer is refused with 409. */
+export const answerSuggestion = (id: string, body: SuggestionAnswerInput) =>
+  api<Suggestion>('POST', `/api/suggestions/${id}/answer`, body);
+export const recordMechanism = (body: MechanismInput) =>
+  api<{ id: string; linked: number }>('POST', '/api/mechanisms', body);
+export const createCase = (body: CaseInput) => api<{ id: string }>('POST', '/api/cases', body);
+export const proposePolicyItem = (body: PolicyItemInput) => api<{ id: string }>('POST', '/api/policy-items', body);
+export const setPublication = (problemId: string, body: Publication) =>
+  api<Publication & { problemId: string }>('PUT', `${base(problemId)}/publication`, body);
+
+/** What the portal shows now: the last `problem.publication_set` event's settings (nothing when never set). */
+export function currentPublication(events: readonly ProblemEvent[]): Publication {
+  const last = events
+    .filter((e) => e.type === 'problem.publication_set')
+    .reduce<ProblemEvent | undefined>((a, e) => (a && a.id > e.id ? a : e), undefined);
+  const p = (last?.payload ?? {}) as Partial<Publication>;
+  return { published: !!p.published, measures: !!p.measures, progress: !!p.progress, result: !!p.result };
+}

@@ -1,11 +1,23 @@
-import { Empty, Skeleton, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { ApiError } from '../../../../api.ts';
 import { formatDateTime } from '../../../../i18n/datetime.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useRequest, type RequestState } from '../../../../lib/useRequest.ts';
 import { useI18n } from '../../../i18n.tsx';
-import { getLinkedClues, getMechanisms, getSuggestions, type LinkedClue } from '../service.ts';
+import { getLinkedClues, getMechanisms, getSuggestions, type LinkedClue, type Suggestion } from '../service.ts';
 import { PlainList } from './PlainList.tsx';
+
+/** A section's title with the actions the user may take there. */
+function SectionTitle({ title, actions }: { title: string; actions?: React.ReactNode }) {
+  return (
+    <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+      <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>
+        {title}
+      </Typography.Title>
+      {actions}
+    </Space>
+  );
+}
 
 /** Loading, error and empty states of a section, then its content. */
 function Section<T>({ state, render }: { state: RequestState<T[]>; render: (items: T[]) => React.ReactNode }) {
@@ -54,14 +66,21 @@ export function LinkedClues({ problemId }: { problemId: string }) {
   );
 }
 
-export function Mechanisms({ problemId }: { problemId: string }) {
+/** Mechanisms linked to the problem; `actions`: the buttons the user may use here; `refresh` reloads the list. */
+export function Mechanisms({
+  problemId,
+  actions,
+  refresh = 0,
+}: {
+  problemId: string;
+  actions?: React.ReactNode;
+  refresh?: number;
+}) {
   const { t } = useI18n();
-  const state = useRequest(() => getMechanisms(problemId), [problemId]);
+  const state = useRequest(() => getMechanisms(problemId), [problemId, refresh]);
   return (
     <section data-testid="mechanisms">
-      <Typography.Title level={3} style={{ fontSize: 16 }}>
-        {t('problem.section.mechanisms')}
-      </Typography.Title>
+      <SectionTitle title={t('problem.section.mechanisms')} actions={actions} />
       <Section
         state={state}
         render={(items) => (
@@ -88,14 +107,26 @@ export function Mechanisms({ problemId }: { problemId: string }) {
   );
 }
 
-export function Suggestions({ problemId }: { problemId: string }) {
+/**
+ * Members' suggestions and their answers; `onAnswer` (given to the lead unit) puts 答复 on each unanswered one,
+ * `actions` are the section's buttons, `refresh` reloads the list.
+ */
+export function Suggestions({
+  problemId,
+  actions,
+  onAnswer,
+  refresh = 0,
+}: {
+  problemId: string;
+  actions?: React.ReactNode;
+  onAnswer?: (suggestion: Suggestion) => void;
+  refresh?: number;
+}) {
   const { t } = useI18n();
-  const state = useRequest(() => getSuggestions(problemId), [problemId]);
+  const state = useRequest(() => getSuggestions(problemId), [problemId, refresh]);
   return (
     <section data-testid="suggestions">
-      <Typography.Title level={3} style={{ fontSize: 16 }}>
-        {t('problem.section.suggestions')}
-      </Typography.Title>
+      <SectionTitle title={t('problem.section.suggestions')} actions={actions} />
       <Section
         state={state}
         render={(items) => (
@@ -120,7 +151,14 @@ export function Suggestions({ problemId }: { problemId: string }) {
                       </Typography.Text>
                     </div>
                   ) : (
-                    <Tag color="gold">{t('problem.suggestion.unanswered')}</Tag>
+                    <Space>
+                      <Tag color="gold">{t('problem.suggestion.unanswered')}</Tag>
+                      {onAnswer ? (
+                        <Button size="small" type="primary" onClick={() => onAnswer(s)}>
+                          {t('followUp.answer')}
+                        </Button>
+                      ) : null}
+                    </Space>
                   )}
                 </div>
               </>
