@@ -190,6 +190,36 @@ describe('portal on a phone', () => {
     await detail.getByText('牵头单位').waitFor();
   });
 
+  test('a published problem says 在记录中已验证: its public records checked in the browser against the signed log', async () => {
+    type Proofs = { checkpoint: { size: number } | null; events: { status: string }[] };
+    const api = (await (await fetch(`${h.base}/api/public/problems?page=1&pageSize=50`)).json()) as {
+      items: { id: string; title: string }[];
+    };
+    // A published problem with a public record already under a signed checkpoint (the checkpoint job signs at start).
+    let chosen: { id: string; title: string } | undefined;
+    await expect
+      .poll(
+        async () => {
+          for (const item of api.items) {
+            const proofs = (await (await fetch(`${h.base}/api/public/problems/${item.id}/proofs`)).json()) as Proofs;
+            if (proofs.events.some((e) => e.status === 'published')) return (chosen = item);
+          }
+          return undefined;
+        },
+        { timeout: 90_000, interval: 5_000 },
+      )
+      .toBeTruthy();
+    const page = await phone();
+    await page.goto(`${h.base}/disclosures/${chosen!.id}`);
+    const record = page.getByTestId('record-proof');
+    await record.getByText('在记录中已验证').waitFor();
+    expect(await record.getAttribute('data-outcome')).toBe('verified');
+    const key = (await (await fetch(`${h.base}/log/key`)).text()).trim();
+    await record.getByText('查看证明').click();
+    expect(await page.getByTestId('record-key').textContent()).toBe(key);
+    shots.push(await h.screenshot(page, 'portal-record-verified'));
+  });
+
   test('elder-friendly mode enlarges the text, folds the optional parts away, and persists across reloads', async () => {
     const page = await phone();
     await page.goto(`${h.base}/`);
