@@ -95,10 +95,7 @@ interface Figures {
   non2xx: number;
 }
 
-type LoadPlan =
-  | { kind: 'get'; path: string }
-  | { kind: 'track'; codes: string[] }
-  | { kind: 'submit'; tag: string };
+type LoadPlan = { kind: 'get'; path: string } | { kind: 'track'; codes: string[] } | { kind: 'submit'; tag: string };
 
 /**
  * The load generator runs in a child process, not on the event loop of the server under test (it used to, and took

@@ -9,7 +9,10 @@ import { formatTrackingCode } from '../clues/tracking-code.ts';
 import { categoryByCode, PUBLIC_CATEGORIES } from '../public/categories.ts';
 import { PublicLimits } from '../public/limits.ts';
 import { mask, publicClueSteps } from '../public/presenter.ts';
+import { join } from 'node:path';
+import { DiskFileStore } from '../evidence/store.ts';
 import { sendOpen311, splitFormat, type Open311Format, type Open311Record } from './format.ts';
+import { firstPublicPhoto, isPublicRequest, readPhoto, stripJpegMetadata, stripPngMetadata } from './media.ts';
 
 const CLOSED_STATES = ['replied', 'rated', 'rejected', 'merged', 'forwarded'];
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -38,6 +41,8 @@ export function open311Routes(app: FastifyInstance): void {
     const { config } = app.ctx;
     const submits = new PublicLimits(config.clues.submitsPerMinute);
     const reads = new PublicLimits(config.clues.readsPerMinute);
+    const store = new DiskFileStore(join(config.dataDir, 'files'));
+    const baseOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
     const handle =
       (fn: (request: FastifyRequest, reply: FastifyReply, name: string, format: Open311Format) => Promise<unknown>) =>
@@ -63,7 +68,7 @@ export function open311Routes(app: FastifyInstance): void {
         if (name === 'services') return sendOpen311(reply, format, 'services', PUBLIC_CATEGORIES.map(service));
         if (name === 'requests') {
           const q = request.query as Record<string, string | undefined>;
-          return sendOpen311(reply, format, 'requests', await listRequests(db, q));
+          return sendOpen311(reply, format, 'requests', await listRequests(db, q, baseOf(request)));
         }
         throw new Open311Error(404, `没有这个资源：${name}`);
       }),
@@ -91,10 +96,33 @@ export function open311Routes(app: FastifyInstance): void {
       handle(async (request, reply, id, format) => {
         reads.check(request, reply);
         if (!uuidPattern.test(id)) throw new Open311Error(404, '没有这个请求');
-        const rows = await listRequests(db, { service_request_id: id });
+        const rows = await listRequests(db, { service_request_id: id }, baseOf(request));
         if (rows.length === 0) throw new Open311Error(404, '没有这个请求');
         return sendOpen311(reply, format, 'requests', rows);
       }),
+    );
+
+    // The `media_url` of a request: its first public photo, without metadata (see media.ts for what is public).
+    scope.get(
+      '/open311/v2/media/:id/:file',
+      async (request: FastifyRequest<{ Params: { id: string; file: string } }>, reply: FastifyReply) => {
+        reads.check(request, reply);
+        const { id, file } = request.params;
+        const m = /^([0-9a-f]{64})\.(jpg|png)$/.exec(file);
+        const gone = () => sendOpen311(reply, 'json', 'errors', [{ code: 404, description: '没有这张公开照片' }], 404);
+        if (!uuidPattern.test(id) || !m) return gone();
+        const [clue] = await db.select().from(schema.clues).where(eq(schema.clues.id, id));
+        const photo = clue && isPublicRequest(clue) ? await firstPublicPhoto(db, clue) : undefined;
+        if (!photo || photo.sha256 !== m[1] || photo.ext !== m[2]) return gone();
+        const bytes = await readPhoto(store, photo.sha256);
+        const clean = bytes && (photo.ext === 'jpg' ? stripJpegMetadata(bytes) : stripPngMetadata(bytes));
+        if (!clean) return gone();
+        return reply
+          .header('content-type', photo.ext === 'jpg' ? 'image/jpeg' : 'image/png')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .header('cache-control', 'public, max-age=300')
+          .send(clean);
+      },
     );
 
     scope.get(
@@ -199,7 +227,11 @@ function fields(body: unknown): Record<string, string | undefined> {
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
 
-async function listRequests(db: Executor, q: Record<string, string | undefined>): Promise<Open311Record[]> {
+async function listRequests(
+  db: Executor,
+  q: Record<string, string | undefined>,
+  base: string,
+): Promise<Open311Record[]> {
   const ids = q.service_request_id?.split(',').filter((id) => uuidPattern.test(id));
   if (q.service_request_id && (!ids || ids.length === 0)) return [];
   const category = q.service_code ? categoryByCode(q.service_code) : undefined;
@@ -225,11 +257,12 @@ async function listRequests(db: Executor, q: Record<string, string | undefined>)
     .where(and(...conditions))
     .orderBy(desc(schema.clues.receivedAt))
     .limit(1000);
-  return Promise.all(rows.map((r) => requestRecord(db, r)));
+  return Promise.all(rows.map((r) => requestRecord(db, r, base)));
 }
 
-async function requestRecord(db: Executor, r: ClueRow): Promise<Open311Record> {
+async function requestRecord(db: Executor, r: ClueRow, base: string): Promise<Open311Record> {
   const steps = await publicClueSteps(db, r.id);
+  const photo = await firstPublicPhoto(db, r);
   const last = steps.at(-1);
   const unit = r.handlingUnitId
     ? (await db.select({ name: schema.units.name }).from(schema.units).where(eq(schema.units.id, r.handlingUnitId)))[0]
@@ -252,6 +285,6 @@ async function requestRecord(db: Executor, r: ClueRow): Promise<Open311Record> {
     zipcode: null,
     lat: round(r.lat),
     long: round(r.lng),
-    media_url: null,
+    media_url: photo ? `${base}/open311/v2/media/${r.id}/${photo.sha256}.${photo.ext}` : null,
   };
 }

@@ -105,7 +105,8 @@ export function publicRoutes(app: FastifyInstance): void {
         const generation = tracked.generation;
         const found = await trackClueByCode(db, code);
         if (!found) throw notFound('查询码对应的反映');
-        const problem = found.clue.problemId || found.clue.duplicateOf ? await linkedProblem(db, found.clue) : undefined;
+        const problem =
+          found.clue.problemId || found.clue.duplicateOf ? await linkedProblem(db, found.clue) : undefined;
         // Validated once here, as the response schema would; hits then send the stored JSON as it is.
         const view = trackedClueView.parse(await presentTrackedClue(db, found.clue, problem, found.events));
         entry = tracked.set(code, JSON.stringify(view), generation);

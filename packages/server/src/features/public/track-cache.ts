@@ -49,7 +49,11 @@ export class TrackCache {
   }
 
   set(code: string, json: string, generation: number, now = Date.now()): TrackEntry {
-    const entry = { json, etag: `W/"${createHash('sha1').update(json).digest('base64url')}"`, expires: now + this.ttlMs };
+    const entry = {
+      json,
+      etag: `W/"${createHash('sha1').update(json).digest('base64url')}"`,
+      expires: now + this.ttlMs,
+    };
     if (generation !== this.gen || this.max <= 0) return entry;
     this.entries.delete(code);
     this.entries.set(code, entry);
