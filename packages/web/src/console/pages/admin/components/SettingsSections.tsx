@@ -6,15 +6,8 @@ import type { RegionSettings, RoutingRule } from '@rectify/domain/settings/schem
 import { UnitName } from '../../../components/Names.tsx';
 import { UnitPicker } from '../../../components/UnitPicker.tsx';
 import { useI18n } from '../../../i18n.tsx';
-import { CoUnitsPicker } from '../../problems/components/CoUnitsPicker.tsx';
-import {
-  fromPercent,
-  issuesUnder,
-  restoreInheritance,
-  shownValue,
-  sourceOf,
-  toPercent,
-} from '../lib/settingsDraft.ts';
+import { CoUnitsPicker } from '../../../components/CoUnitsPicker.tsx';
+import { fromPercent, issuesUnder, restoreInheritance, shownValue, sourceOf, toPercent } from '../lib/settingsDraft.ts';
 import type { SectionProps } from './sectionProps.ts';
 import { SourceControls } from './SourceTag.tsx';
 
@@ -97,9 +90,7 @@ export function KpiTargetsSection(props: SectionProps) {
                   <Checkbox
                     disabled={!canEdit}
                     checked={value === null}
-                    onChange={(e) =>
-                      setTarget(n, e.target.checked ? null : (def.defaultTarget ?? (ratio ? 0.9 : 24)))
-                    }
+                    onChange={(e) => setTarget(n, e.target.checked ? null : (def.defaultTarget ?? (ratio ? 0.9 : 24)))}
                   >
                     {t('settings.kpi.noTarget')}
                   </Checkbox>
@@ -381,7 +372,10 @@ export function RoutingSection(props: SectionProps & { categories: string[] }) {
           icon={<PlusOutlined />}
           style={{ marginTop: 8 }}
           onClick={() =>
-            set([...rules, { category: categories.find((c) => !used.has(c)) ?? '', leadUnitId: '', cooperatingUnitIds: [] }])
+            set([
+              ...rules,
+              { category: categories.find((c) => !used.has(c)) ?? '', leadUnitId: '', cooperatingUnitIds: [] },
+            ])
           }
         >
           {t('settings.routing.add')}

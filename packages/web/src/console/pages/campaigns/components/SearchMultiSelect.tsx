@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Select } from 'antd';
+import { useDebouncedSearch } from '../../../components/useUnitSearch.ts';
 
 export interface Choice {
   value: string;
@@ -7,8 +8,8 @@ export interface Choice {
 }
 
 /**
- * Multiple choice over a server search (`search(q)`), debounced; the labels of values chosen earlier are looked up
- * once with `labelOf` so an edit form shows names, not ids.
+ * Multiple choice over a server search (`search(q)`, a stable function), debounced by `useDebouncedSearch`; the
+ * labels of values chosen earlier are looked up once with `labelOf` so an edit form shows names, not ids.
  */
 export function SearchMultiSelect({
   value,
@@ -25,25 +26,8 @@ export function SearchMultiSelect({
   labelOf: (id: string) => Promise<string | null>;
   placeholder: string;
 }) {
-  const [q, setQ] = useState('');
-  const [found, setFound] = useState<Choice[]>([]);
+  const { results: found, loading, onSearch } = useDebouncedSearch(search);
   const [known, setKnown] = useState<Map<string, string>>(new Map());
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    const timer = setTimeout(() => {
-      search(q).then(
-        (items) => live && (setFound(items), setLoading(false)),
-        () => live && setLoading(false),
-      );
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q, search]);
 
   useEffect(() => {
     let live = true;
@@ -64,7 +48,7 @@ export function SearchMultiSelect({
     <Select
       id={id}
       mode="multiple"
-      showSearch={{ filterOption: false, onSearch: setQ }}
+      showSearch={{ filterOption: false, onSearch }}
       allowClear
       loading={loading}
       value={value ?? []}

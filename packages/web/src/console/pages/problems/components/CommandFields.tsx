@@ -5,7 +5,7 @@ import type { MessageKey } from '../../../../locales/zh-CN/index.ts';
 import { UnitPicker } from '../../../components/UnitPicker.tsx';
 import { useI18n } from '../../../i18n.tsx';
 import type { FieldSpec } from '../lib/commandFields.ts';
-import { CoUnitsPicker } from './CoUnitsPicker.tsx';
+import { CoUnitsPicker } from '../../../components/CoUnitsPicker.tsx';
 import { EvidenceUpload } from '../../../components/evidence/EvidenceUpload.tsx';
 
 /** Dates are calendar days (`YYYY-MM-DD`) in the form values, as the schemas want them; the picker shows dayjs. */

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Select } from 'antd';
-import { useI18n } from '../../../i18n.tsx';
-import { searchUnits, unitById, type Unit } from '../../../services/org.ts';
+import { useI18n } from '../i18n.tsx';
+import { unitById, type Unit } from '../services/org.ts';
+import { useUnitSearch } from './useUnitSearch.ts';
 
 /** Several units at once (协办单位), searched like UnitPicker; chosen units keep their names while searching on. */
 export function CoUnitsPicker({
@@ -14,25 +15,8 @@ export function CoUnitsPicker({
   onChange?: (ids: string[]) => void;
 }) {
   const { t } = useI18n();
-  const [q, setQ] = useState('');
-  const [found, setFound] = useState<Unit[]>([]);
+  const { results, loading, onSearch } = useUnitSearch();
   const [chosen, setChosen] = useState<Unit[]>([]);
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    const timer = setTimeout(() => {
-      searchUnits(q).then(
-        (items) => live && (setFound(items), setLoading(false)),
-        () => live && setLoading(false),
-      );
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q]);
 
   useEffect(() => {
     let live = true;
@@ -42,12 +26,12 @@ export function CoUnitsPicker({
     };
   }, [value]);
 
-  const options = new Map([...chosen, ...found].map((u) => [u.id, { value: u.id, label: u.name }]));
+  const options = new Map([...chosen, ...results].map((u) => [u.id, { value: u.id, label: u.name }]));
   return (
     <Select
       id={id}
       mode="multiple"
-      showSearch={{ filterOption: false, onSearch: setQ }}
+      showSearch={{ filterOption: false, onSearch }}
       loading={loading}
       value={value}
       onChange={(ids: string[]) => onChange?.(ids)}
