@@ -320,3 +320,83 @@ describe('opinion alerts and reply quality', () => {
     expectError(await staff('POST', '/api/analytics/alerts/00000000-0000-4000-8000-000000000000/acknowledge'), 404);
   });
 });
+
+describe('topic alerts across hot-topic recomputes', () => {
+  it('keep their topic id, and stay acknowledged when the topic’s keywords shift', async () => {
+    const db = t.database.db;
+    const topicOf = async (clueId: string) => {
+      const view = ok(await staff('GET', '/api/analytics/hot-topics?regionCode=330503&limit=50'));
+      return view.items.find((x: { clueIds: string[] }) => x.clueIds.includes(clueId));
+    };
+    const ratedBurst = async (texts: [string, string][], comment: string) => {
+      const ids: string[] = [];
+      for (const [title, body] of texts) {
+        const clue = await repliedClue(title, body, '已收到。');
+        await rate(clue, 'dissatisfied', comment);
+        ids.push(clue.id);
+      }
+      return ids;
+    };
+    // A month of the county's other reports, one of a kind each, so that what the burst shares stands out.
+    const background: [string, string][] = [
+      ['公交班次太少', '到市区的公交一小时才一班，上下班高峰挤不上车。'],
+      ['学校门口交通拥堵', '小学门口上下学时段车辆乱停，交通拥堵。'],
+      ['夜间工厂排放异味', '附近工厂晚上排放刺鼻气味，窗户都不敢开。'],
+      ['工资被拖欠', '在工地干活，老板拖欠工资四个月。'],
+      ['幼儿园入园难', '新小区入住很多年轻家庭，附近公办幼儿园名额不够。'],
+      ['卫生服务中心缺医生', '社区卫生服务中心只有两个医生，看病排队一上午。'],
+      ['景区停车乱收费', '景区周边私人停车场乱收费，一次收五十元。'],
+      ['饮水水压不足', '村里自来水水压不足，早晚高峰经常停水。'],
+      ['农贸市场占道经营', '农贸市场外面小贩占道经营，行人只能走机动车道。'],
+      ['共享单车乱停放', '地铁口共享单车堆成山，盲道都被占了。'],
+    ];
+    for (const [i, [title, body]] of background.entries()) await report(`device-s${i}`, townB, title, body);
+    const first = await ratedBurst(
+      [
+        ['小区电动车充电桩损坏', '小区电动车充电桩损坏一个多月，物业不维修，电动车没法充电。'],
+        ['电动车充电桩坏了没人修', '小区电动车充电桩坏了，物业一直不维修，居民电动车充电困难。'],
+        ['小区充电桩长期损坏', '小区里的电动车充电桩长期损坏无人维修，充电很不方便。'],
+      ],
+      '问题没有解决，不满意。',
+    );
+    await refreshHotTopics(db, 30);
+    const before = await topicOf(first[0]!);
+    expect(before.clueIds).toEqual(expect.arrayContaining(first));
+    await runAlertJob();
+    const open = ok(await staff('GET', '/api/analytics/alerts?status=open&limit=200')).items;
+    const alert = open.find((a: { subjectType: string; subjectKey: string }) => a.subjectType === 'topic' && a.subjectKey === before.id);
+    expect(alert, JSON.stringify(open.map((a: { subjectLabel: string }) => a.subjectLabel))).toBeDefined();
+    expect(alert.subjectLabel).toMatch(/^热点：/);
+    ok(await staff('POST', `/api/analytics/alerts/${alert.id}/acknowledge`));
+
+    // The same day, more neighbours report the same chargers, now mostly about 飞线充电, all angrier:
+    // the recomputed topic is the same one under other keywords.
+    const more = await ratedBurst(
+      [
+        ['小区电动车充电桩损坏只能飞线', '小区电动车充电桩损坏，物业不维修，居民只能飞线充电。'],
+        ['电动车充电桩坏了居民飞线', '小区电动车充电桩坏了没人维修，居民电动车只能飞线充电。'],
+        ['小区充电桩损坏电动车飞线', '小区电动车充电桩长期损坏，物业不维修，楼上飞线充电。'],
+        ['电动车充电桩不修只好飞线', '小区电动车充电桩损坏不维修，电动车飞线充电，物业不管。'],
+        ['小区电动车飞线充电桩损坏', '小区电动车充电桩损坏，物业一直不维修，到处飞线充电。'],
+        ['充电桩损坏电动车飞线充电', '小区里电动车充电桩损坏无人维修，居民电动车飞线充电。'],
+      ],
+      '答复敷衍，态度恶劣，极其失望，非常不满意！',
+    );
+    await refreshHotTopics(db, 30);
+    const after = await topicOf(first[0]!);
+    // Online clustering may leave a report or two out as the weights shift; the topic is the one that kept most.
+    expect(first.filter((id) => after.clueIds.includes(id)).length).toBeGreaterThanOrEqual(2);
+    expect(more.filter((id) => after.clueIds.includes(id)).length).toBeGreaterThanOrEqual(4);
+    expect(after.id).toBe(before.id);
+    expect(after.keywords.slice(0, 3)).not.toEqual(before.keywords.slice(0, 3));
+
+    await runAlertJob();
+    const all = ok(await staff('GET', '/api/analytics/alerts?limit=200')).items;
+    const mine = new Set([...first, ...more]);
+    const topicAlerts = all.filter(
+      (a: { subjectType: string; examples: { sourceId: string }[] }) =>
+        a.subjectType === 'topic' && a.examples.some((e) => mine.has(e.sourceId)),
+    );
+    expect(topicAlerts.map((a: { id: string; status: string }) => [a.id, a.status])).toEqual([[alert.id, 'acknowledged']]);
+  });
+});

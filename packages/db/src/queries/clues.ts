@@ -97,6 +97,9 @@ export interface ClueFilters {
   q?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** With `reviewBelow`: true → analysed clues whose suggestion confidence is below it (待人工判断); false → the rest. */
+  needsReview?: boolean | undefined;
+  reviewBelow?: number | undefined;
 }
 
 export function clueFilter(scope: Scope, f: ClueFilters): SQL {
@@ -120,6 +123,11 @@ export function clueFilter(scope: Scope, f: ClueFilters): SQL {
       : undefined,
     f.from ? sql`${clues.receivedAt} >= ${f.from}` : undefined,
     f.to ? sql`${clues.receivedAt} < ${f.to}` : undefined,
+    f.needsReview !== undefined && f.reviewBelow !== undefined
+      ? f.needsReview
+        ? sql`${clues.modelVersion} is not null and coalesce(${clues.suggestionConfidence}, 0) < ${f.reviewBelow}`
+        : sql`${clues.modelVersion} is not null and ${clues.suggestionConfidence} >= ${f.reviewBelow}`
+      : undefined,
   );
 }
 

@@ -14,6 +14,8 @@ export const hotTopicsQuery = z.object({
 });
 
 export const hotTopicView = z.object({
+  /** Stable across recomputes: a topic keeps its id while most of its clues stay in it. */
+  id: uuid,
   rank: z.number().int(),
   heat: z.number(),
   regionCode,
@@ -52,7 +54,7 @@ export const opinionAlertView = z.object({
   id: uuid,
   regionCode,
   subjectType: z.enum(OPINION_ALERT_SUBJECTS),
-  /** Unit id, category code or topic keywords joined, per subjectType. */
+  /** Unit id, category name or hot-topic id (stable across recomputes), per subjectType. */
   subjectKey: z.string(),
   subjectLabel: z.string(),
   bucketStart: isoDateTime,
@@ -81,3 +83,28 @@ export const replyQualityView = z.object({
   modelVersion: z.string(),
 });
 export type ReplyQualityView = z.infer<typeof replyQualityView>;
+
+/**
+ * The analytics part of a staff clue view (`suggestions` on GET /api/clues, GET /api/clues/:id and the command
+ * responses): the classifier's category and lead unit with a calibrated confidence, near-duplicates, the model version.
+ * `needsReview`: the confidence is below the review threshold of the classifier, so a person must decide the category
+ * (待人工判断). Everything here is a suggestion; nothing is applied without a person.
+ */
+export const clueSuggestionsView = z.object({
+  category: z.string().nullable(),
+  unit: z.string().nullable(),
+  confidence: z.number().nullable(),
+  needsReview: z.boolean(),
+  /** The confidence below which a suggestion needs a person (the active model's threshold). */
+  reviewThreshold: z.number(),
+  duplicates: z.array(z.object({ id: uuid, similarity: z.number() })),
+  modelVersion: z.string(),
+});
+export type ClueSuggestionsView = z.infer<typeof clueSuggestionsView>;
+
+/** `needsReview=true|false` on the triage queue (GET /api/clues): only clues whose suggestion does (not) need a person. */
+export const needsReviewParam = z
+  .enum(['true', 'false'], { message: 'needsReview 只能是 true 或 false' })
+  .transform((v) => v === 'true')
+  .optional()
+  .describe('true: only clues whose category suggestion needs a person (待人工判断); false: only confident ones');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   cluesForTopics,
   latestHotTopics,
@@ -23,6 +23,44 @@ const reporterHash = (key: string) => createHash('sha256').update(`reporter:${ke
 
 const townOf = (c: { townCode: string | null; regionCode: string }) =>
   c.townCode ?? (c.regionCode.length === 9 ? c.regionCode : undefined);
+
+/** A new topic continues an earlier one when at least this share of the smaller of the two is shared clues. */
+const CARRY_OVER_SHARE = 0.5;
+
+/**
+ * Topic identity across recomputes: each new topic takes the id of the earlier topic of the same snapshot it shares
+ * the most clues with (at least half of the smaller one), each earlier id at most once, best overlaps first. So a topic
+ * keeps its id — and alerts keyed by it stay put — when its keywords or rank shift; a topic that is really new gets a
+ * new id.
+ */
+export function carryOverTopicIds(
+  previous: readonly { id: string; clueIds: readonly string[] }[],
+  next: readonly { clueIds: readonly string[] }[],
+): (string | undefined)[] {
+  const owner = new Map<string, number>();
+  previous.forEach((p, j) => p.clueIds.forEach((id) => owner.set(id, j)));
+  const pairs: { i: number; j: number; share: number; shared: number }[] = [];
+  next.forEach((t, i) => {
+    const shared = new Map<number, number>();
+    for (const id of t.clueIds) {
+      const j = owner.get(id);
+      if (j !== undefined) shared.set(j, (shared.get(j) ?? 0) + 1);
+    }
+    for (const [j, n] of shared) {
+      const share = n / Math.min(t.clueIds.length, previous[j]!.clueIds.length);
+      if (share >= CARRY_OVER_SHARE) pairs.push({ i, j, share, shared: n });
+    }
+  });
+  pairs.sort((a, b) => b.share - a.share || b.shared - a.shared || a.i - b.i || a.j - b.j);
+  const ids: (string | undefined)[] = next.map(() => undefined);
+  const used = new Set<number>();
+  for (const p of pairs) {
+    if (ids[p.i] !== undefined || used.has(p.j)) continue;
+    ids[p.i] = previous[p.j]!.id;
+    used.add(p.j);
+  }
+  return ids;
+}
 
 /**
  * Computes the hot topics (热点问题) of one region subtree over the `windowDays` before `now` from its clues, and
@@ -56,7 +94,13 @@ export async function computeHotTopics(
     reporter: r.reporterKey ? reporterHash(r.reporterKey) : undefined,
   }));
   const found = findHotTopics(items, { now, windowDays, topN: TOPICS_KEPT });
-  const topics: NewHotTopicRow[] = found.map((t) => ({
+  const previous = await latestHotTopics(db, scope, regionCode, windowDays, TOPICS_KEPT);
+  const carried = carryOverTopicIds(
+    previous?.topics ?? [],
+    found.map((t) => ({ clueIds: t.memberIds })),
+  );
+  const topics: NewHotTopicRow[] = found.map((t, i) => ({
+    id: carried[i] ?? randomUUID(),
     regionCode,
     windowDays,
     rank: t.rank,
@@ -134,6 +178,7 @@ export async function hotTopicsOf(
 
 function presentTopic(t: HotTopicRow) {
   return {
+    id: t.id,
     rank: t.rank,
     heat: t.heat,
     regionCode: t.regionCode,

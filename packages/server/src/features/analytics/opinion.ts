@@ -130,10 +130,17 @@ function subjectsOf(
   }
   const topic = f.sourceType === 'clue_rating' ? topicOfClue.get(f.subjectId) : undefined;
   if (topic) {
-    const key = topic.keywords.slice(0, 3).join('、');
+    // Keyed by the topic's id, which recomputes carry over while the topic keeps most of its clues; the keywords
+    // (which shift between runs) are only the label.
     out.push([
       `topic:${topic.county}:${topic.id}`,
-      { regionCode: topic.county, subjectType: 'topic', subjectKey: key, subjectLabel: `热点：${key}`, unitId: null },
+      {
+        regionCode: topic.county,
+        subjectType: 'topic',
+        subjectKey: topic.id,
+        subjectLabel: `热点：${topic.keywords.slice(0, 3).join('、')}`,
+        unitId: null,
+      },
     ]);
   }
   return out;
@@ -215,7 +222,7 @@ export async function detectOpinionAlerts(
   return { scored: scoredNow, feedback: feedback.length, alerts };
 }
 
-/** A topic's keywords can shift between runs: the same bucket alerted under other keywords shares its feedback. */
+/** A topic that split or merged gets a new id: the same bucket alerted under another topic id shares its feedback. */
 async function topicAlreadyAlerted(
   db: Executor,
   regionCode: string,

@@ -1,5 +1,6 @@
 import { clueSnapshotFromJson, type ClueRow } from '@rectify/db';
 import { allowedClueActions, CLUE_STATE_LABELS, type Actor, type ClueState } from '@rectify/domain';
+import { presentSuggestions } from '../analytics/clue-suggestions.ts';
 import { formatTrackingCode } from './tracking-code.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -31,15 +32,7 @@ export function presentClue(c: ClueRow) {
     mergedInto: c.duplicateOf,
     problemId: c.problemId,
     handlingUnitId: c.handlingUnitId,
-    suggestions: c.modelVersion
-      ? {
-          category: c.suggestedCategory,
-          unit: c.suggestedUnit,
-          confidence: c.suggestionConfidence,
-          duplicates: c.suggestedDuplicates ?? [],
-          modelVersion: c.modelVersion,
-        }
-      : null,
+    suggestions: presentSuggestions(c),
     receivedAt: c.receivedAt.toISOString(),
     firstReplyAt: iso(c.firstReplyAt),
     rating: c.rating,

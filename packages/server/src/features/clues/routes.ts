@@ -25,6 +25,7 @@ import {
 import { audit, authorize, requireActor } from '../../plugins/auth.ts';
 import { pageWindow, sendCsv } from '../../lib/list.ts';
 import { analyseClue } from './analytics.ts';
+import { withReviewThreshold } from '../analytics/clue-suggestions.ts';
 import { clueReplyQualities, eventReplyQualities } from '../analytics/reply-quality.ts';
 import { contactAad, contactBox, type ClueContact } from './contact-box.ts';
 import { ensureRegion, receiveClue } from './intake.ts';
@@ -52,7 +53,7 @@ export function clueRoutes(app: FastifyInstance): void {
     schema: { tags, summary: '线索分拣队列（筛选；format=csv 导出）', querystring: clueListQuery },
     handler: async (request, reply) => {
       const scope = await authorize(request, 'clue.read');
-      const q = request.query;
+      const q = withReviewThreshold(request.query);
       if (q.format === 'csv') {
         const { items } = await listClues(db, scope, q, q.sort);
         return sendCsv<ClueRow>(reply, '民意线索', items, [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLUE_COMMANDS, CLUE_STATES, pageQuery } from '@rectify/domain';
 import { clueContent } from '@rectify/domain/schemas/clues';
+import { needsReviewParam } from '@rectify/domain/schemas/analytics';
 
 // The public clue payloads live in the domain so the portal validates with the same objects.
 export { clueContent };
@@ -28,6 +29,7 @@ export const clueListQuery = pageQuery.extend({
   q: z.string().max(100).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+  needsReview: needsReviewParam,
   sort: z.enum(['received', 'oldest', 'updated']).default('received'),
   format: z.enum(['json', 'csv']).default('json'),
 });

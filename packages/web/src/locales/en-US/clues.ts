@@ -35,6 +35,8 @@ export default {
   'clues.col.receivedAt': 'Received',
   'clues.suggestion.confidence': 'confidence {value}',
   'clues.suggestion.review': 'Needs human review',
+  'clues.needsReview.true': 'Needs human review',
+  'clues.needsReview.false': 'Confident',
   'clues.suggestion.none': 'Not analysed yet',
   'clues.suggestion.unit': 'Suggested unit: {unit}',
   'clues.suggestion.duplicates': 'Possible duplicates',

@@ -33,6 +33,8 @@ export default {
   'clues.col.receivedAt': '收到时间',
   'clues.suggestion.confidence': '置信度 {value}',
   'clues.suggestion.review': '待人工判断',
+  'clues.needsReview.true': '待人工判断',
+  'clues.needsReview.false': '无需人工判断',
   'clues.suggestion.none': '尚未分析',
   'clues.suggestion.unit': '建议承办单位：{unit}',
   'clues.suggestion.duplicates': '疑似重复',

@@ -2,12 +2,13 @@ import { CLUE_STATES, type ClueState } from '@rectify/domain/clue/states';
 
 /**
  * The queue's filters, kept in the page URL with the API's own parameter names (state=a,b, moderation, channel,
- * category, region, from, to, q, sort), so a dashboard link such as /console/clues?state=received,triaged opens the
+ * category, region, from, to, q, needsReview, sort), so a dashboard link such as /console/clues?state=received,triaged opens the
  * queue filtered. `clue` (not an API filter) names the clue open in the drawer.
  */
 export const CLUE_CHANNELS = ['portal', 'hotline', 'open311', 'platform', 'member', 'staff'] as const;
 export const MODERATIONS = ['ok', 'held', 'spam'] as const;
 export const CLUE_SORTS = ['received', 'oldest', 'updated'] as const;
+export const REVIEW_FILTERS = ['true', 'false'] as const;
 
 export interface ClueFilters {
   state?: string;
@@ -18,6 +19,8 @@ export interface ClueFilters {
   from?: string;
   to?: string;
   q?: string;
+  /** 'true': only clues whose suggestion needs a person (待人工判断); 'false': only confident ones. */
+  needsReview?: (typeof REVIEW_FILTERS)[number];
   sort?: (typeof CLUE_SORTS)[number];
   page: number;
   pageSize: number;
@@ -54,6 +57,7 @@ export function filtersFromSearch(search: URLSearchParams): ClueFilters {
     from: matching('from', DATE),
     to: matching('to', DATE),
     q: text('q', 100),
+    needsReview: oneOf(REVIEW_FILTERS, search.get('needsReview')),
     sort: oneOf(CLUE_SORTS, search.get('sort')),
     page: positive(search.get('page'), 1, 100_000),
     pageSize: positive(search.get('pageSize'), 20, 200),

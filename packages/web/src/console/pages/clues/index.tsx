@@ -17,6 +17,7 @@ import {
   filtersFromSearch,
   filtersToSearch,
   MODERATIONS,
+  REVIEW_FILTERS,
   type ClueFilters,
 } from './filters.ts';
 import { cluesCsvUrl, getClueSettings, listClues, type ClueRow } from './service.ts';
@@ -106,6 +107,16 @@ export default function CluesPage() {
               data-testid="filter-q"
               onSearch={(q) => update({ q: q.trim() || undefined })}
               style={{ width: 200 }}
+            />
+          </Form.Item>
+          <Form.Item label={t('clues.col.suggestion')}>
+            <Select
+              allowClear
+              data-testid="filter-needs-review"
+              value={filters.needsReview}
+              onChange={(v) => update({ needsReview: v })}
+              options={REVIEW_FILTERS.map((v) => ({ value: v, label: t(`clues.needsReview.${v}`) }))}
+              style={{ width: 140 }}
             />
           </Form.Item>
           <Form.Item label={t('clues.filter.sort')}>

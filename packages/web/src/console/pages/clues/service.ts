@@ -1,5 +1,6 @@
 import type { ClueCommandType } from '@rectify/domain/clue/commands';
 import type { ClueState } from '@rectify/domain/clue/states';
+import type { ClueSuggestionsView } from '@rectify/domain/schemas/analytics';
 import { api, get, withQuery } from '../../../api.ts';
 import type { Page } from '../../services/org.ts';
 import type { ClueFilters } from './filters.ts';
@@ -27,13 +28,7 @@ export interface ClueRow {
   mergedInto: string | null;
   problemId: string | null;
   handlingUnitId: string | null;
-  suggestions: {
-    category: string | null;
-    unit: string | null;
-    confidence: number | null;
-    duplicates: { id: string; similarity: number }[];
-    modelVersion: string;
-  } | null;
+  suggestions: ClueSuggestionsView | null;
   receivedAt: string;
   firstReplyAt: string | null;
   rating: string | null;
