@@ -6,8 +6,8 @@ import { isStaleVersion } from './errors.ts';
 
 /**
  * The shell of the console's form dialogs: save/cancel, the busy state, the server's error (a stale version as
- * 已被他人修改，请刷新 with a button that loads the current record when `onLoadLatest` is given), the form-level
- * messages of a zod check, then the form.
+ * 已被他人修改，请刷新 with a button that loads the current record when `onLoadLatest` is given), any `notices`, the
+ * form-level messages of a zod check, then the form.
  */
 export function FormModal({
   open,
@@ -18,6 +18,7 @@ export function FormModal({
   error,
   formErrors = [],
   onLoadLatest,
+  notices,
   okText,
   width,
   children,
@@ -30,6 +31,8 @@ export function FormModal({
   error: unknown;
   formErrors?: readonly string[];
   onLoadLatest?: () => void;
+  /** More messages shown under the error (e.g. a failed lookup the form needs). */
+  notices?: ReactNode;
   okText?: string;
   width?: number;
   children: ReactNode;
@@ -67,6 +70,7 @@ export function FormModal({
           <ErrorAlert error={error} />
         )
       ) : null}
+      {notices}
       {formErrors.map((e) => (
         <Alert key={e} type="error" title={e} style={{ marginBottom: 8 }} />
       ))}

@@ -65,7 +65,9 @@ export default function RegionsPage() {
                   ? numberFormat.format(selected.population)
                   : t('regions.populationUnknown')}
               </Descriptions.Item>
-              <Descriptions.Item label={t('regions.timeZone')}>{selected.timeZone ?? 'Asia/Shanghai'}</Descriptions.Item>
+              <Descriptions.Item label={t('regions.timeZone')}>
+                {selected.timeZone ?? 'Asia/Shanghai'}
+              </Descriptions.Item>
             </Descriptions>
           )}
         </Card>

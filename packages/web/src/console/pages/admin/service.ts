@@ -24,7 +24,8 @@ export interface UpdateRegion {
 export const listRegionChildren = (parent?: string) =>
   get<{ items: AdminRegion[] }>('/api/regions', { parent }).then((r) => r.items);
 export const createRegion = (body: CreateRegion) => api<AdminRegion>('POST', '/api/regions', body);
-export const updateRegion = (code: string, body: UpdateRegion) => api<AdminRegion>('PATCH', `/api/regions/${code}`, body);
+export const updateRegion = (code: string, body: UpdateRegion) =>
+  api<AdminRegion>('PATCH', `/api/regions/${code}`, body);
 
 export const getRegionSettings = (code: string) => get<EffectiveSettingsView>(`/api/settings/regions/${code}`);
 /** Replaces the region's own settings at the version read; a stale version is refused with 409. */

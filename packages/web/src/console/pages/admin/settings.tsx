@@ -47,7 +47,8 @@ export default function RegionSettingsPage() {
           size="small"
           title={
             <span>
-              {t('settings.region')}<Typography.Text strong>{code ? <RegionName code={code} /> : '—'}</Typography.Text>
+              {t('settings.region')}
+              <Typography.Text strong>{code ? <RegionName code={code} /> : '—'}</Typography.Text>
             </span>
           }
         >

@@ -56,7 +56,8 @@ export function RegionFormModal({
     if (!v.name?.trim()) issues.push({ name: 'name', errors: [t('regions.nameRequired')] });
     if (v.population !== null && v.population !== undefined && !(Number.isInteger(v.population) && v.population >= 0))
       issues.push({ name: 'population', errors: [t('regions.populationInvalid')] });
-    if (v.timeZone && !isTimeZone(v.timeZone)) issues.push({ name: 'timeZone', errors: [t('regions.timeZoneInvalid')] });
+    if (v.timeZone && !isTimeZone(v.timeZone))
+      issues.push({ name: 'timeZone', errors: [t('regions.timeZoneInvalid')] });
     if (mode === 'child' && childLevel) {
       const problem = childCodeProblem(v.code?.trim() ?? '', region.code, childLevel);
       if (problem)

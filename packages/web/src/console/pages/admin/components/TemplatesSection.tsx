@@ -117,13 +117,13 @@ function TemplateEditor({
           </Tag.CheckableTag>
         ))}
       </div>
-      {errors.length > 0 ? (
-        errors.map((e) => (
-          <Typography.Paragraph key={e} type="danger" role="alert" style={{ marginBottom: 4 }}>
-            {e}
-          </Typography.Paragraph>
-        ))
-      ) : null}
+      {errors.length > 0
+        ? errors.map((e) => (
+            <Typography.Paragraph key={e} type="danger" role="alert" style={{ marginBottom: 4 }}>
+              {e}
+            </Typography.Paragraph>
+          ))
+        : null}
       <Typography.Paragraph style={{ marginBottom: 0 }} data-testid={`template-${templateKey}-preview`}>
         <Typography.Text type="secondary">{t('settings.template.preview')}</Typography.Text>
         {renderTemplate(body, samples)}

@@ -1,5 +1,10 @@
 import { SETTINGS_DEFAULTS } from '@rectify/domain/settings/effective';
-import { regionSettings, type EffectiveSettingsView, type RegionSettings, type SettingKey } from '@rectify/domain/settings/schemas';
+import {
+  regionSettings,
+  type EffectiveSettingsView,
+  type RegionSettings,
+  type SettingKey,
+} from '@rectify/domain/settings/schemas';
 
 export type Effective = EffectiveSettingsView['effective'];
 

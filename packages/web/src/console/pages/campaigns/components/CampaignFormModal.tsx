@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { createCampaignBody, updateCampaignBody } from '@rectify/domain/schemas/campaigns';
 import { SCORE_SOURCES, type ScoreSource } from '@rectify/domain/campaign/scoring';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { isStaleVersion } from '../../../components/errors.ts';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { RegionPicker } from '../../../components/RegionPicker.tsx';
 import { useRequest } from '../../../../lib/useRequest.ts';
 import { applyServerErrors, validateWith } from '../../../components/zodForm.ts';
@@ -161,41 +161,18 @@ export function CampaignFormModal({
   }
 
   return (
-    <Modal
+    <FormModal
       open={open}
       width={720}
       title={campaign ? t('campaign.edit') : t('campaign.create')}
       onCancel={onClose}
       onOk={submit}
-      okText={t('action.save')}
-      cancelText={t('action.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
-      forceRender
+      busy={busy}
+      error={error}
+      formErrors={formErrors}
+      onLoadLatest={loadLatest}
+      notices={schemes.error ? <ErrorAlert error={schemes.error} onRetry={schemes.reload} /> : null}
     >
-      {error ? (
-        isStaleVersion(error) ? (
-          <Alert
-            type="warning"
-            showIcon
-            role="alert"
-            title={t('error.stale')}
-            data-testid="stale-alert"
-            action={
-              <Button size="small" onClick={loadLatest}>
-                {t('action.refresh')}
-              </Button>
-            }
-            style={{ marginBottom: 16 }}
-          />
-        ) : (
-          <ErrorAlert error={error} />
-        )
-      ) : null}
-      {schemes.error ? <ErrorAlert error={schemes.error} onRetry={schemes.reload} /> : null}
-      {formErrors.map((e) => (
-        <Alert key={e} type="error" title={e} style={{ marginBottom: 8 }} />
-      ))}
       <Form form={form} layout="vertical" name="campaign" onFinish={submit}>
         <Form.Item name="title" label={t('campaign.title')} required>
           <Input maxLength={200} />
@@ -260,6 +237,6 @@ export function CampaignFormModal({
           </Space>
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { researchBody } from '@rectify/domain/schemas/campaigns';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { RegionPicker } from '../../../components/RegionPicker.tsx';
 import { applyServerErrors, validateWith } from '../../../components/zodForm.ts';
 import { useI18n } from '../../../i18n.tsx';
@@ -77,22 +77,16 @@ export function ResearchFormModal({
   }
 
   return (
-    <Modal
+    <FormModal
       open={open}
       width={640}
       title={t('campaign.research.add')}
       onCancel={onClose}
       onOk={submit}
-      okText={t('action.save')}
-      cancelText={t('action.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
-      forceRender
+      busy={busy}
+      error={error}
+      formErrors={formErrors}
     >
-      {error ? <ErrorAlert error={error} /> : null}
-      {formErrors.map((e) => (
-        <Alert key={e} type="error" title={e} style={{ marginBottom: 8 }} />
-      ))}
       <Form form={form} layout="vertical" name="research" onFinish={submit}>
         <Form.Item name="kind" label={t('campaign.research.kind')} required>
           <Select options={KINDS.map((k) => ({ value: k, label: t(`campaign.research.kind.${k}`) }))} />
@@ -113,6 +107,6 @@ export function ResearchFormModal({
           <EvidenceUpload />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

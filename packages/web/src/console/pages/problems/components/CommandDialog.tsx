@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Modal } from 'antd';
+import { Alert, App, Form } from 'antd';
 import { PROBLEM_COMMAND_PAYLOADS, type ProblemCommandType } from '@rectify/domain/problem/commands';
 import { ApiError } from '../../../../api.ts';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { isStaleVersion } from '../../../components/errors.ts';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { applyServerErrors, validateWith } from '../../../components/zodForm.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { COMMAND_FIELDS, fieldOfRefusal, initialValues, payloadOf } from '../lib/commandFields.ts';
@@ -82,52 +81,30 @@ export function CommandDialog({
   }
 
   return (
-    <Modal
+    <FormModal
       open
       title={label}
       onCancel={onClose}
       onOk={submit}
       okText={t('problem.command.submit')}
-      cancelText={t('action.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
+      busy={busy}
+      error={error}
+      formErrors={formErrors}
       width={720}
+      onLoadLatest={() => {
+        onReload();
+        setError(null);
+        setReloaded(true);
+      }}
+      notices={
+        reloaded ? (
+          <Alert type="info" showIcon title={t('problem.command.reloaded')} style={{ marginBottom: 16 }} />
+        ) : null
+      }
     >
-      {error ? (
-        isStaleVersion(error) ? (
-          <Alert
-            type="warning"
-            showIcon
-            role="alert"
-            title={t('error.stale')}
-            data-testid="stale-alert"
-            action={
-              <Button
-                size="small"
-                onClick={() => {
-                  onReload();
-                  setError(null);
-                  setReloaded(true);
-                }}
-              >
-                {t('action.refresh')}
-              </Button>
-            }
-            style={{ marginBottom: 16 }}
-          />
-        ) : (
-          <ErrorAlert error={error} />
-        )
-      ) : null}
-      {reloaded ? (
-        <Alert type="info" showIcon title={t('problem.command.reloaded')} style={{ marginBottom: 16 }} />
-      ) : null}
-      {formErrors.map((e) => (
-        <Alert key={e} type="error" title={e} style={{ marginBottom: 8 }} />
-      ))}
       <Form form={form} layout="vertical" name={`command-${command}`} onFinish={submit}>
         <CommandFields fields={COMMAND_FIELDS[command]} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { createUnitBody, UNIT_KINDS, updateUnitBody } from '@rectify/domain/schemas/org';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { isStaleVersion } from '../../../components/errors.ts';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { RegionPicker } from '../../../components/RegionPicker.tsx';
 import { UnitPicker } from '../../../components/UnitPicker.tsx';
 import { applyServerErrors, validateWith } from '../../../components/zodForm.ts';
@@ -91,39 +90,16 @@ export function UnitFormModal({
   }
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={unit ? t('units.edit') : t('units.create')}
       onCancel={onClose}
       onOk={submit}
-      okText={t('action.save')}
-      cancelText={t('action.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
-      forceRender
+      busy={busy}
+      error={error}
+      formErrors={formErrors}
+      onLoadLatest={unit ? loadLatest : undefined}
     >
-      {error ? (
-        isStaleVersion(error) ? (
-          <Alert
-            type="warning"
-            showIcon
-            role="alert"
-            title={t('error.stale')}
-            data-testid="stale-alert"
-            action={
-              <Button size="small" onClick={loadLatest}>
-                {t('action.refresh')}
-              </Button>
-            }
-            style={{ marginBottom: 16 }}
-          />
-        ) : (
-          <ErrorAlert error={error} />
-        )
-      ) : null}
-      {formErrors.map((e) => (
-        <Alert key={e} type="error" title={e} style={{ marginBottom: 8 }} />
-      ))}
       <Form form={form} layout="vertical" name="unit" onFinish={submit}>
         <Form.Item name="name" label={t('units.name')} required>
           <Input maxLength={100} />
@@ -142,6 +118,6 @@ export function UnitFormModal({
           </>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

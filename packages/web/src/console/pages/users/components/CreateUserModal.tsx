@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
+import { App, Form, Input, Typography } from 'antd';
 import { passwordProblems } from '@rectify/domain/password-policy';
 import { createUserBody } from '@rectify/domain/schemas/org';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { FormModal } from '../../../components/FormModal.tsx';
 import { UnitPicker } from '../../../components/UnitPicker.tsx';
 import { applyServerErrors, validateWith } from '../../../components/zodForm.ts';
 import { useI18n } from '../../../i18n.tsx';
@@ -73,22 +73,16 @@ export function CreateUserModal({
   }
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('users.create')}
       onCancel={onClose}
       onOk={submit}
-      okText={t('action.save')}
-      cancelText={t('action.cancel')}
-      confirmLoading={busy}
+      busy={busy}
+      error={error}
+      formErrors={formErrors}
       width={760}
-      destroyOnHidden
-      forceRender
     >
-      {error ? <ErrorAlert error={error} /> : null}
-      {formErrors.map((e) => (
-        <Alert key={e} type="error" title={e} style={{ marginBottom: 8 }} />
-      ))}
       <Form form={form} layout="vertical" name="user" initialValues={{ grants: [{ scope: 'region' }] }}>
         <Form.Item name="username" label={t('users.username')} required>
           <Input autoComplete="off" maxLength={32} />
@@ -107,6 +101,6 @@ export function CreateUserModal({
         </Typography.Title>
         <GrantsEditor />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
