@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiSession, signIn, startHarness, type Harness } from './harness.ts';
+import { apiSession, signIn, useHarness } from './harness.ts';
 
 interface Campaign {
   id: string;
@@ -14,8 +14,8 @@ interface Results {
   units: { unitId: string; total: number | null; rank: number | null }[];
 }
 
-let h: Harness;
 const shots: string[] = [];
+const h = useHarness(shots);
 let staff: Awaited<ReturnType<typeof apiSession>>;
 let demo: Campaign;
 /** A campaign of the demo city taken to its scoring phase for these tests. */
@@ -56,7 +56,6 @@ async function apiRanking(page: Page, id: string) {
 }
 
 beforeAll(async () => {
-  h = await startHarness();
   staff = await apiSession(h.base, 'cppcc_staff');
   const list = await json<{ items: Campaign[] }>(await staff('GET', '/api/campaigns?pageSize=200'));
   demo = list.items.find((c) => c.title === DEMO_TITLE)!;
@@ -91,10 +90,6 @@ beforeAll(async () => {
   );
   // Seeding the demo city on a fresh database is slow on a loaded 2-core machine.
 }, 600_000);
-afterAll(async () => {
-  console.log(`screenshots:\n  ${shots.join('\n  ')}`);
-  await h?.close();
-});
 
 describe('campaigns (评议)', { timeout: 240_000 }, () => {
   test('staff opens the demo campaign from the list; its results match the API', async () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { apiSession, signIn, startHarness, type Harness } from './harness.ts';
+import { apiSession, signIn, useHarness } from './harness.ts';
 
 /**
  * Cascading region picker: the province first, then its children load from /api/regions?parent=…. A click that
@@ -22,16 +22,8 @@ async function pickRegion(page: Page, picker: Locator, names: string[]): Promise
   }
 }
 
-let h: Harness;
 const shots: string[] = [];
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  console.log(`screenshots:\n  ${shots.join('\n  ')}`);
-  await h?.close();
-});
+const h = useHarness(shots);
 
 describe('console', () => {
   test('admin sees the admin navigation, creates a unit, edits it, and a stale edit shows 已被他人修改', async () => {

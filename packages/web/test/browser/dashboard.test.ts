@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatKpiValue } from '../../src/console/pages/dashboard/figures.ts';
-import { signIn, startHarness, type Harness } from './harness.ts';
+import { signIn, useHarness } from './harness.ts';
 
-let h: Harness;
 const shots: string[] = [];
+const h = useHarness(shots);
 
 // The demo city is seeded at start: slow on a loaded machine.
-beforeAll(async () => {
-  h = await startHarness();
-}, 600_000);
-afterAll(async () => {
-  console.log(`screenshots:\n  ${shots.join('\n  ')}`);
-  await h?.close();
-});
 
 interface KpiAnswer {
   kpis: Record<string, { value: number | null; numerator: number; denominator: number; unit: 'ratio' | 'hours' }>;

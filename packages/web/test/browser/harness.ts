@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../../server/src/config.ts';
 import { startPlatform, type RunningPlatform } from '../../../server/src/platform.ts';
 
@@ -78,6 +79,40 @@ export async function startHarness(): Promise<Harness> {
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The preamble of a browser test file: starts the harness before the file's tests (seeding the demo city on a fresh
+ * database takes minutes on a loaded 2-core machine), prints the screenshots taken and closes it after them. The
+ * handle reaches the running harness, so tests use it like the harness itself; hooks the file adds run after it.
+ */
+export function useHarness(shots: readonly string[] = [], timeoutMs = 600_000): Harness {
+  let running: Harness | undefined;
+  beforeAll(async () => {
+    running = await startHarness();
+  }, timeoutMs);
+  afterAll(async () => {
+    console.log(`screenshots:\n  ${shots.join('\n  ')}`);
+    await running?.close();
+  });
+  const current = (): Harness => {
+    if (!running) throw new Error('the harness is not running (use it inside tests or hooks)');
+    return running;
+  };
+  return {
+    get platform() {
+      return current().platform;
+    },
+    get context() {
+      return current().context;
+    },
+    get base() {
+      return current().base;
+    },
+    page: (viewport) => current().page(viewport),
+    screenshot: (page, name) => current().screenshot(page, name),
+    close: () => current().close(),
   };
 }
 

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signIn, startHarness, type Harness } from './harness.ts';
+import { signIn, useHarness } from './harness.ts';
 
-let h: Harness;
 const shots: string[] = [];
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  console.log(`screenshots:\n  ${shots.join('\n  ')}`);
-  await h?.close();
-});
+const h = useHarness(shots);
 
 /** The API's total for a list query, fetched inside the page with the signed-in user's session. */
 const apiTotal = (page: Page, path: string) =>

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { jpegWithExif } from '../../../../test/fixtures/photos.ts';
-import { apiSession, pickPlace, signIn, startHarness, type Harness } from './harness.ts';
+import { apiSession, pickPlace, signIn, useHarness } from './harness.ts';
 
 /**
  * The whole loop through the UI, one person at a time, as DESIGN §4 describes it: a citizen reports on a phone, staff
@@ -10,18 +10,10 @@ import { apiSession, pickPlace, signIn, startHarness, type Harness } from './har
  * citizen rates it on the portal with the tracking code.
  */
 
-let h: Harness;
 const shots: string[] = [];
+const h = useHarness(shots);
 const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1440, height: 900 };
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 600_000);
-afterAll(async () => {
-  console.log(`screenshots:\n  ${shots.join('\n  ')}`);
-  await h?.close();
-});
 
 /** A calendar day in Asia/Shanghai, `days` from today. */
 function day(days: number): string {

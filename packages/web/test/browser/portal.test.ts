@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiSession, pickPlace, startHarness, type Harness } from './harness.ts';
+import { apiSession, pickPlace, useHarness } from './harness.ts';
 
-let h: Harness;
 const shots: string[] = [];
+const h = useHarness(shots);
 const PHONE = { width: 390, height: 844 };
 const SUBMIT_TIMEOUT = 45_000;
 /** Every script any portal page fetched in this file: none may be console or antd code. */
@@ -15,14 +15,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
   'base64',
 );
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  console.log(`screenshots:\n  ${shots.join('\n  ')}`);
-  await h?.close();
-});
 
 async function phone(): Promise<Page> {
   const page = await h.page(PHONE);

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiSession, signIn, startHarness, type Harness } from './harness.ts';
+import { apiSession, signIn, useHarness } from './harness.ts';
 
-let h: Harness;
 const shots: string[] = [];
+const h = useHarness(shots);
 
 // The demo city is seeded at start: slow on a loaded machine.
-beforeAll(async () => {
-  h = await startHarness();
-}, 600_000);
-afterAll(async () => {
-  console.log(`screenshots:\n  ${shots.join('\n  ')}`);
-  await h?.close();
-});
 
 /** Opens the n-th clue of the triaged queue in its drawer and returns its id. */
 async function openTriagedClue(page: Page, n: number): Promise<string> {
