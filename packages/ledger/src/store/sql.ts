@@ -36,7 +36,14 @@ const UNIQUE_VIOLATION = '23505';
  * transaction, construct the store with that transaction's executor.
  */
 export class SqlLedgerStore implements LedgerStore {
-  constructor(private readonly db: SqlExecutor) {}
+  /**
+   * `opts.namedStatements` (node-postgres only: a `pg` Pool or Client): send the proof read (`readNodes`) as a named
+   * prepared statement, so each connection parses and plans it once instead of on every proof.
+   */
+  constructor(
+    private readonly db: SqlExecutor,
+    private readonly opts: { namedStatements?: boolean } = {},
+  ) {}
 
   /** Creates the tables if absent. */
   async migrate(): Promise<void> {
@@ -107,13 +114,15 @@ export class SqlLedgerStore implements LedgerStore {
 
   async readNodes(ids: readonly NodeId[]): Promise<Uint8Array[]> {
     if (ids.length === 0) return [];
-    const { rows } = await this.db.query<{ level: number; idx: string; hash: Uint8Array }>(
-      `SELECT n.level::int AS level, n.idx::text AS idx, n.hash FROM ledger_nodes n
+    const text = `SELECT n.level::int AS level, n.idx::text AS idx, n.hash FROM ledger_nodes n
          JOIN unnest($1::smallint[], $2::bigint[]) AS q(lv, i) ON n.level = q.lv AND n.idx = q.i
        UNION ALL
-       SELECT 0, l.idx::text, l.hash FROM ledger_leaves l WHERE l.idx = ANY($3::bigint[])`,
-      [ids.filter((i) => i.level > 0).map((i) => i.level), ids.filter((i) => i.level > 0).map((i) => String(i.index)), ids.filter((i) => i.level === 0).map((i) => String(i.index))],
-    );
+       SELECT 0, l.idx::text, l.hash FROM ledger_leaves l WHERE l.idx = ANY($3::bigint[])`;
+    const values = [ids.filter((i) => i.level > 0).map((i) => i.level), ids.filter((i) => i.level > 0).map((i) => String(i.index)), ids.filter((i) => i.level === 0).map((i) => String(i.index))];
+    type Row = { level: number; idx: string; hash: Uint8Array };
+    const { rows } = this.opts.namedStatements
+      ? await (this.db as unknown as { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }> }).query({ name: 'rectify_ledger_read_nodes', text, values })
+      : await this.db.query<Row>(text, values);
     const map = new Map(rows.map((r) => [`${r.level}/${r.idx}`, bytes(r.hash)]));
     return ids.map((id) => {
       const h = map.get(`${id.level}/${id.index}`);

@@ -128,3 +128,23 @@ describe('SqlLedgerStore on PGlite', () => {
     expect(await sql.size()).toBe(before);
   });
 });
+
+describe('SqlLedgerStore with named statements (node-postgres)', () => {
+  it('sends the proof read as one named statement and gives the same proofs', async () => {
+    const sent: { name: string; text: string; values: unknown[] }[] = [];
+    // node-postgres's query(config) form, answered by PGlite underneath.
+    const pgLike = {
+      query: async (q: string | { name: string; text: string; values: unknown[] }, params?: unknown[]) => {
+        if (typeof q === 'string') return db.query(q, params);
+        sent.push(q);
+        return db.query(q.text, q.values);
+      },
+    };
+    const named = new Ledger(new SqlLedgerStore(pgLike as never, { namedStatements: true }));
+    for (const [index, size] of [[0, N], [1234, N], [N - 1, N], [5, 17]] as const)
+      expect(await named.inclusionProof(index, size)).toEqual(await memLedger.inclusionProof(index, size));
+    expect(await named.consistencyProof(1000, N)).toEqual(await memLedger.consistencyProof(1000, N));
+    expect(sent).toHaveLength(5);
+    expect(new Set(sent.map((q) => q.name))).toEqual(new Set(['rectify_ledger_read_nodes']));
+  });
+});

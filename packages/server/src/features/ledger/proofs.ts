@@ -54,8 +54,11 @@ function nodeCache(database: Database): NodeCache {
   return cache;
 }
 
+// On PostgreSQL the proof read is a named prepared statement: parsed and planned once per connection.
 const provingLedger = (database: Database) =>
-  new Ledger(new SqlLedgerStore(database.sql), { cache: nodeCache(database) });
+  new Ledger(new SqlLedgerStore(database.sql, { namedStatements: database.engine === 'postgres' }), {
+    cache: nodeCache(database),
+  });
 const directLedger = (database: Database) => new Ledger(new SqlLedgerStore(database.sql));
 
 async function inclusionProof(database: Database, index: number, leafHash: Uint8Array, checkpoint: PublishedCheckpoint) {
