@@ -20,6 +20,7 @@ import { open311Routes } from './open311/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { workbenchRoutes } from './workbench/routes.ts';
+import { bulletinRoutes } from './bulletins/routes.ts';
 
 /** Every feature of the API, registered in this order. A new feature adds one line here. */
 export const features: ((app: FastifyInstance) => void)[] = [
@@ -43,5 +44,6 @@ export const features: ((app: FastifyInstance) => void)[] = [
   importRoutes,
   analyticsRoutes,
   workbenchRoutes,
+  bulletinRoutes,
   ledgerRoutes,
 ];

@@ -1,6 +1,11 @@
-/** Atom (RFC 4287) and RSS 2.0 feeds of published problems; every text is already masked by the presenter. */
+/**
+ * Atom (RFC 4287) and RSS 2.0 feeds of published problems and bulletins; every text is already masked by the
+ * presenter.
+ */
 export interface FeedItem {
   id: string;
+  /** Path of the item's page (a published problem's unless given). */
+  path?: string;
   title: string;
   description: string;
   stateLabel: string;
@@ -19,7 +24,7 @@ export function atomFeed(base: string, region: string, items: readonly FeedItem[
       (p) => `  <entry>
     <id>urn:uuid:${p.id}</id>
     <title>${xmlEscape(p.title)}</title>
-    <link href="${xmlEscape(`${base}/api/public/problems/${p.id}`)}"/>
+    <link href="${xmlEscape(`${base}${p.path ?? `/api/public/problems/${p.id}`}`)}"/>
     <published>${p.publishedAt}</published>
     <updated>${p.updatedAt}</updated>
     <category term="${xmlEscape(p.stateLabel)}"/>
@@ -46,7 +51,7 @@ export function rssFeed(base: string, region: string, items: readonly FeedItem[]
       (p) => `    <item>
       <guid isPermaLink="false">${p.id}</guid>
       <title>${xmlEscape(p.title)}</title>
-      <link>${xmlEscape(`${base}/api/public/problems/${p.id}`)}</link>
+      <link>${xmlEscape(`${base}${p.path ?? `/api/public/problems/${p.id}`}`)}</link>
       <category>${xmlEscape(p.stateLabel)}</category>
       <pubDate>${rfc822(p.publishedAt)}</pubDate>
       <description>${xmlEscape(`【${p.stateLabel}】${p.description}`)}</description>
@@ -58,7 +63,7 @@ export function rssFeed(base: string, region: string, items: readonly FeedItem[]
   <channel>
     <title>${xmlEscape(`公开问题清单（${region}）`)}</title>
     <link>${xmlEscape(`${base}/api/public/problems?region=${region}`)}</link>
-    <description>政协评议整改平台公开的问题、整改措施、进展和结果</description>
+    <description>政协评议整改平台公开的问题、整改措施、进展和结果，以及公告通报</description>
     <language>zh-CN</language>
 ${entries}
   </channel>

@@ -29,6 +29,8 @@ import { ensureRegion, receiveClue } from '../clues/intake.ts';
 import { applyClueCommand } from '../clues/service.ts';
 import { formatTrackingCode, normaliseTrackingCode } from '../clues/tracking-code.ts';
 import { derivedColumns } from '../problems/service.ts';
+import { presentPublicBulletin } from '../bulletins/routes.ts';
+import { listPublishedBulletins } from '../bulletins/queries.ts';
 import { PUBLIC_CATEGORIES } from './categories.ts';
 import { atomFeed, rssFeed } from './feed.ts';
 import { PublicLimits } from './limits.ts';
@@ -214,7 +216,15 @@ export function publicRoutes(app: FastifyInstance): void {
       reads.check(request, reply);
       const [region, kind] = request.params.file.split('.') as [string, 'atom' | 'rss'];
       const { items } = await listPublishedProblems(db, { region }, { limit: 50, offset: 0 });
-      const views = await Promise.all(items.map((i) => presentPublicProblem(db, i.problem, i.publication, false)));
+      const problems = await Promise.all(items.map((i) => presentPublicProblem(db, i.problem, i.publication, false)));
+      // Published bulletins of the region subtree go into the same feed, newest first with the problems.
+      const notices = (await listPublishedBulletins(db, { region }, { limit: 50, offset: 0 })).items.map((b) => {
+        const v = presentPublicBulletin(b);
+        return { ...v, description: v.body, stateLabel: v.kindLabel, path: `/api/public/bulletins/${v.id}` };
+      });
+      const views = [...problems, ...notices]
+        .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.updatedAt.localeCompare(a.updatedAt))
+        .slice(0, 50);
       const base = `${request.protocol}://${request.host}`;
       return sendFeed(reply, kind, kind === 'atom' ? atomFeed(base, region, views) : rssFeed(base, region, views));
     },
