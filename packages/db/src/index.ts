@@ -17,3 +17,4 @@ export * from './queries/notifications.ts';
 export * from './queries/kpi-sql.ts';
 export * from './queries/cases.ts';
 export * from './queries/analytics.ts';
+export * from './queries/settings.ts';

@@ -45,9 +45,6 @@ const envSchema = z.object({
   RECTIFY_PUBLIC_READS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RECTIFY_PUBLIC_TRACK_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   RECTIFY_CLUE_FLOOD_THRESHOLD: z.coerce.number().int().min(1).default(5),
-  RECTIFY_CLUE_REJECT_REASONS: z
-    .string()
-    .default('不属于政协民主监督范围,已通过司法或信访程序处理,内容不具体无法核实,重复反映,涉及个人隐私或违法信息'),
   RECTIFY_ANALYTICS_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
   RECTIFY_HOT_TOPIC_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   RECTIFY_OPINION_ALERT_MIN_COUNT: z.coerce.number().int().min(1).default(3),
@@ -103,7 +100,6 @@ export interface Config {
     trackCacheMs: number;
     /** Same text received this many times within an hour → further copies are held for moderation. */
     floodThreshold: number;
-    rejectReasons: string[];
   };
   /** Public-opinion analytics jobs (docs/analytics.md). */
   analytics: {
@@ -162,9 +158,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       readsPerMinute: e.RECTIFY_PUBLIC_READS_PER_MINUTE,
       trackCacheMs: e.RECTIFY_PUBLIC_TRACK_CACHE_MS,
       floodThreshold: e.RECTIFY_CLUE_FLOOD_THRESHOLD,
-      rejectReasons: e.RECTIFY_CLUE_REJECT_REASONS.split(/[,，]/)
-        .map((r) => r.trim())
-        .filter((r) => r !== ''),
     },
     analytics: {
       intervalMinutes: e.RECTIFY_ANALYTICS_MINUTES,

@@ -41,3 +41,18 @@ export async function countRegions(db: Executor): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(regions);
   return Number(row?.n ?? 0);
 }
+
+export async function insertRegion(db: Executor, region: NewRegion): Promise<RegionRow | undefined> {
+  const [row] = await db.insert(regions).values(region).onConflictDoNothing().returning();
+  return row;
+}
+
+/** Name, population and time zone of one region (the code, level and parent are its identity and stay). */
+export async function updateRegion(
+  db: Executor,
+  code: string,
+  changes: Partial<Pick<RegionRow, 'name' | 'population' | 'timeZone'>>,
+): Promise<RegionRow | undefined> {
+  const [row] = await db.update(regions).set(changes).where(eq(regions.code, code)).returning();
+  return row;
+}

@@ -119,3 +119,41 @@ export const eventListQuery = pageQuery.extend({
   type: z.string().max(64).optional(),
   format: exportFormat,
 });
+
+/** An IANA time zone name the runtime knows (`Asia/Shanghai`), checked with Intl. */
+export const ianaTimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, '时区应为 IANA 时区名称，如 Asia/Shanghai');
+
+/** A region with what an administrator may change about it (region admin pages). */
+export const regionDetailView = regionView.extend({
+  population: z.number().int().nullable(),
+  timeZone: z.string(),
+});
+
+/** `POST /api/regions`: a county under a city or a town under a county; the code extends the parent's (GB/T 2260). */
+export const createRegionBody = z.strictObject({
+  code: regionCode,
+  name: z.string().trim().min(2, '名称至少 2 个字').max(50, '名称不超过 50 个字'),
+  level: z.enum(['city', 'county', 'town'], { message: '只能新建市、县（区）或乡镇（街道）' }),
+  parentCode: regionCode,
+  population: z.number().int().min(0, '人口不能为负').nullable().optional(),
+  timeZone: ianaTimeZone.optional(),
+});
+
+/** `PATCH /api/regions/:code`: name, population, time zone (regions carry no version: the last write wins, audited). */
+export const updateRegionBody = z.strictObject({
+  version: z.number().int().min(0).optional(),
+  name: z.string().trim().min(2, '名称至少 2 个字').max(50, '名称不超过 50 个字').optional(),
+  population: z.number().int().min(0, '人口不能为负').nullable().optional(),
+  timeZone: ianaTimeZone.optional(),
+});

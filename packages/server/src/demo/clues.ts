@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { inArray } from 'drizzle-orm';
 import { actorOf, findUserByUsername, listRegions, schema, upsertPublication, type Executor } from '@rectify/db';
-import type { ClueCommand, PublicReporter } from '@rectify/domain';
+import { DEFAULT_CLUE_REJECT_REASONS, type ClueCommand, type PublicReporter } from '@rectify/domain';
 import type { Config } from '../config.ts';
 import { receiveClue, type IntakeChannel } from '../features/clues/intake.ts';
 import { applyClueCommand } from '../features/clues/service.ts';
@@ -159,7 +159,7 @@ export async function seedDemoClues(db: Executor, config: Config, log: Logger): 
           },
         });
       } else {
-        await step({ type: 'reject', input: { reason: pick(config.clues.rejectReasons) } });
+        await step({ type: 'reject', input: { reason: pick(DEFAULT_CLUE_REJECT_REASONS) } });
       }
       if (ending === 'replied' || ending === 'rated') await step({ type: 'reply', input: { text: pick(REPLIES) } });
       if (ending === 'rated') {

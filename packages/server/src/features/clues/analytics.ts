@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
-import { schema, type ClueRow, type Executor } from '@rectify/db';
+import { schema, unitRefs, type ClueRow, type Executor } from '@rectify/db';
 import { classifyMessage, NearDuplicateIndex } from '@rectify/nlp';
+import { effectiveSettingsFor } from '../settings/service.ts';
 
 const WINDOW_DAYS = 30;
 
@@ -40,7 +41,7 @@ export async function analyseClue(db: Executor, clue: ClueRow): Promise<ClueRow>
     .update(schema.clues)
     .set({
       suggestedCategory: c.category,
-      suggestedUnit: c.suggestedUnit.lead ?? null,
+      suggestedUnit: (await routedUnitName(db, clue.regionCode, c.category)) ?? c.suggestedUnit.lead ?? null,
       suggestionConfidence: c.confidence,
       suggestedDuplicates: duplicates,
       modelVersion: `${c.modelVersion}+${c.nlpVersion}`,
@@ -48,6 +49,18 @@ export async function analyseClue(db: Executor, clue: ClueRow): Promise<ClueRow>
     .where(eq(schema.clues.id, clue.id))
     .returning();
   return row ?? clue;
+}
+
+/**
+ * The lead unit (by name, as the suggestion is shown) that the clue's region routes `category` to in its settings
+ * (地区配置的路由表, inherited from the city); undefined when the region has no rule for it, so the classifier's
+ * name-based default table applies.
+ */
+async function routedUnitName(db: Executor, regionCode: string, category: string): Promise<string | undefined> {
+  const rule = (await effectiveSettingsFor(db, regionCode)).routing.find((r) => r.category === category);
+  if (!rule) return undefined;
+  const [unit] = await unitRefs(db, [rule.leadUnitId]);
+  return unit?.name;
 }
 
 /** The `clue-analytics` job: suggestions for clues that have none yet, oldest first. Idempotent. */

@@ -28,6 +28,7 @@ import {
 } from '@rectify/domain';
 import { maskPersonalData } from '@rectify/nlp';
 import type { Config } from '../../config.ts';
+import { effectiveSettingsFor } from '../settings/service.ts';
 import { authorize } from '../../plugins/auth.ts';
 import { createProblem } from '../problems/service.ts';
 import { storeReplyQuality } from '../analytics/reply-quality.ts';
@@ -75,8 +76,12 @@ export async function applyClueCommand(
   now: Date,
   hooks: { createProblemFor?: (clue: ClueRow) => Promise<string> } = {},
 ): Promise<Applied> {
-  if (command.type === 'reject' && !config.clues.rejectReasons.includes(command.input.reason))
-    throw new AppError(422, 'unknown_reason', '请从不予受理理由清单中选择', { reasons: config.clues.rejectReasons });
+  if (command.type === 'reject') {
+    // The reasons are the clue's region's (地区配置), inherited from the city when a county sets none.
+    const reasons = (await effectiveSettingsFor(tx, row.regionCode)).clueRejectReasons;
+    if (!reasons.includes(command.input.reason))
+      throw new AppError(422, 'unknown_reason', '请从不予受理理由清单中选择', { reasons });
+  }
   const decision = decideClue(clueSnapshotFromJson(row.snapshot), command, principal, now);
   if (!decision.ok) throw new AppError(decision.status, decision.code, decision.message);
   const next = decision.next;

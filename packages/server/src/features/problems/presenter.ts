@@ -1,5 +1,5 @@
 import { snapshotFromJson, type ProblemRow } from '@rectify/db';
-import { allowedActions, problemFlags, type Actor } from '@rectify/domain';
+import { allowedActions, problemFlags, SETTINGS_DEFAULTS, type Actor, type EffectiveSettings } from '@rectify/domain';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -30,13 +30,32 @@ export function presentProblem(p: ProblemRow) {
   };
 }
 
-/** The problem with its snapshot, its derived flags now, and the commands this caller may fire now. */
-export function presentProblemDetail(p: ProblemRow, actor: Actor, now = new Date()) {
+/**
+ * The problem with its snapshot, its derived flags now, and the commands this caller may fire now, under the
+ * settings of the problem's region (dispute window, extensions, progress cadence).
+ */
+export function presentProblemDetail(
+  p: ProblemRow,
+  actor: Actor,
+  settings: Pick<EffectiveSettings, 'disputeWindowDays' | 'maxExtensions' | 'progressCadenceDays'> = SETTINGS_DEFAULTS,
+  now = new Date(),
+) {
   const snapshot = snapshotFromJson(p.snapshot);
   return {
     ...presentProblem(p),
     snapshot: p.snapshot as Record<string, unknown>,
-    flags: problemFlags(snapshot, now) as unknown as Record<string, unknown>,
-    allowedActions: allowedActions(snapshot, actor, now),
+    flags: problemFlags(snapshot, now, warningOptions(settings)) as unknown as Record<string, unknown>,
+    allowedActions: allowedActions(snapshot, actor, now, machineOptions(settings)),
   };
 }
+
+/** The state machine's options from a region's settings. */
+export const machineOptions = (s: Pick<EffectiveSettings, 'disputeWindowDays' | 'maxExtensions'>) => ({
+  disputeWindowDays: s.disputeWindowDays,
+  maxExtensions: s.maxExtensions,
+});
+
+/** The warning lights' options from a region's settings. */
+export const warningOptions = (s: Pick<EffectiveSettings, 'progressCadenceDays'>) => ({
+  progressCadenceDays: s.progressCadenceDays,
+});

@@ -23,6 +23,7 @@ import {
 import { authorize, requireActor } from '../../plugins/auth.ts';
 import { pageWindow, sendCsv } from '../../lib/list.ts';
 import { presentProblem, presentProblemDetail } from './presenter.ts';
+import { effectiveSettingsFor } from '../settings/service.ts';
 import { eventReplyQualities } from '../analytics/reply-quality.ts';
 import { replyQualityView } from '@rectify/domain/schemas/analytics';
 import { createProblem, ensureCommand, fireProblemCommand } from './service.ts';
@@ -58,7 +59,9 @@ export function problemRoutes(app: FastifyInstance): void {
     handler: async (request, reply) => {
       const scope = await authorize(request, 'problem.create');
       const row = await createProblem(db, scope, request.actor!, request.body);
-      return reply.status(201).send(presentProblemDetail(row, request.actor!));
+      return reply
+        .status(201)
+        .send(presentProblemDetail(row, request.actor!, await effectiveSettingsFor(db, row.regionCode)));
     },
   });
 
@@ -110,7 +113,7 @@ export function problemRoutes(app: FastifyInstance): void {
       const scope = await authorize(request, 'problem.read');
       const row = await findProblem(db, scope, request.params.id);
       if (!row) throw notFound('问题');
-      return presentProblemDetail(row, requireActor(request));
+      return presentProblemDetail(row, requireActor(request), await effectiveSettingsFor(db, row.regionCode));
     },
   });
 
@@ -179,7 +182,7 @@ export function problemRoutes(app: FastifyInstance): void {
     handler: async (request) => {
       const type = ensureCommand(request.params.command, PROBLEM_COMMANDS);
       const row = await fireProblemCommand(request, request.params.id, type, request.body.version, request.body.input);
-      return presentProblemDetail(row, request.actor!);
+      return presentProblemDetail(row, request.actor!, await effectiveSettingsFor(db, row.regionCode));
     },
   });
 }

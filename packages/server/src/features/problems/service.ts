@@ -32,13 +32,23 @@ import {
   type ProblemCommand,
   type ProblemCommandType,
   type ProblemSnapshot,
+  type WarningOptions,
 } from '@rectify/domain';
 import { authorize } from '../../plugins/auth.ts';
+import { effectiveSettingsFor, settingsByRegion } from '../settings/service.ts';
+import { machineOptions, warningOptions } from './presenter.ts';
 import { storeProgressQuality } from '../analytics/reply-quality.ts';
 
-/** The columns that mirror the snapshot and its derived flags, written with every state change. */
-export function derivedColumns(s: ProblemSnapshot, now: Date): Partial<NewProblemRow> {
-  const flags = problemFlags(s, now);
+/**
+ * The columns that mirror the snapshot and its derived flags, written with every state change; the lights follow
+ * the progress cadence of the problem's region when given.
+ */
+export function derivedColumns(
+  s: ProblemSnapshot,
+  now: Date,
+  warning: Partial<WarningOptions> = {},
+): Partial<NewProblemRow> {
+  const flags = problemFlags(s, now, warning);
   return {
     state: s.state,
     leadUnitId: s.assignment?.leadUnitId ?? null,
@@ -122,9 +132,16 @@ export async function applyProblemCommand(
     if (version !== null && row.version !== version) {
       throw conflict('问题已被他人更新，请刷新后重试', { currentVersion: row.version });
     }
-    const decision = decide(snapshotFromJson(row.snapshot), command, actor, now);
+    // The dispute window, extension limit and progress cadence are those of the problem's region.
+    const settings = await effectiveSettingsFor(tx, row.regionCode);
+    const decision = decide(snapshotFromJson(row.snapshot), command, actor, now, machineOptions(settings));
     if (!decision.ok) throw new AppError(decision.status, decision.code, decision.message);
-    const updated = await updateProblem(tx, id, row.version, derivedColumns(decision.next, now));
+    const updated = await updateProblem(
+      tx,
+      id,
+      row.version,
+      derivedColumns(decision.next, now, warningOptions(settings)),
+    );
     if (!updated) throw conflict('问题已被他人更新，请刷新后重试');
     const input = command.input as { evidence?: string[] };
     const eventId = await appendEvent(tx, {
@@ -172,9 +189,13 @@ export async function recomputeWarnings(db: Executor, now = new Date()): Promise
     .select()
     .from(schema.problems)
     .where(inArray(schema.problems.state, [...OPEN_STATES]));
+  const settingsOf = await settingsByRegion(
+    db,
+    rows.map((r) => r.regionCode),
+  );
   let changed = 0;
   for (const row of rows) {
-    const cols = derivedColumns(snapshotFromJson(row.snapshot), now);
+    const cols = derivedColumns(snapshotFromJson(row.snapshot), now, warningOptions(settingsOf(row.regionCode)));
     if (cols.warning === row.warning && cols.overdueDays === row.overdueDays && cols.deadline === row.deadline)
       continue;
     // Flags are derived from the clock, not an edit by anyone: no version bump and no event.

@@ -1,21 +1,35 @@
 import { eq, inArray } from 'drizzle-orm';
 import { addNotifications, schema, snapshotFromJson, type Executor } from '@rectify/db';
-import { DEFAULT_LOOKBACK_MONTHS, lookbacksDue, problemFlags, type ProblemSnapshot } from '@rectify/domain';
+import {
+  lookbacksDue,
+  problemFlags,
+  renderTemplate,
+  SETTINGS_DEFAULTS,
+  type EffectiveSettings,
+  type ProblemSnapshot,
+} from '@rectify/domain';
+import { settingsByRegion } from '../settings/service.ts';
 
 type NewNotification = typeof schema.notifications.$inferInsert;
 const DEADLINE_NEAR_DAYS = [7, 3, 1];
 
-/** The reminders one problem calls for today (pure: from its snapshot, the clock and its campaign's look-back plan). */
+/**
+ * The reminders one problem calls for today (pure: from its snapshot, the clock, its look-back plan and its region's
+ * progress cadence and message templates).
+ */
 export function remindersFor(
   p: { id: string; title: string; regionCode: string },
   s: ProblemSnapshot,
   now: Date,
   lookbackMonths: readonly number[],
+  settings: Pick<EffectiveSettings, 'templates' | 'progressCadenceDays'> = SETTINGS_DEFAULTS,
 ): NewNotification[] {
   const out: NewNotification[] = [];
   const base = { regionCode: p.regionCode, subjectType: 'problem', subjectId: p.id };
   const lead = s.assignment?.leadUnitId ?? null;
-  const flags = problemFlags(s, now);
+  const flags = problemFlags(s, now, { progressCadenceDays: settings.progressCadenceDays });
+  const text = (key: keyof typeof SETTINGS_DEFAULTS.templates, values: Record<string, string | number>) =>
+    renderTemplate(settings.templates[key] ?? SETTINGS_DEFAULTS.templates[key]!, { title: p.title, ...values });
   if (lead && flags.planOverdue && s.state === 'assigned') {
     out.push({
       ...base,
@@ -23,7 +37,7 @@ export function remindersFor(
       recipientUnitId: lead,
       dueOn: flags.planDueDate,
       dedupeKey: `plan_overdue:${p.id}:${flags.planDueDate}`,
-      message: `“${p.title}”的整改方案已逾期未报送（应于 ${flags.planDueDate} 前报送）`,
+      message: text('planOverdue', { planDueDate: flags.planDueDate ?? '' }),
     });
   }
   if (lead && flags.progressLate && s.state === 'rectifying') {
@@ -33,18 +47,18 @@ export function remindersFor(
       recipientUnitId: lead,
       dueOn: flags.nextProgressDue,
       dedupeKey: `progress_due:${p.id}:${flags.nextProgressDue}`,
-      message: `“${p.title}”的整改进展应于 ${flags.nextProgressDue} 报送，请尽快报送`,
+      message: text('progressDue', { dueDate: flags.nextProgressDue ?? '' }),
     });
   }
   if (lead && flags.warning === 'red' && flags.deadline) {
-    const message = `“${p.title}”已超过整改时限（${flags.deadline}）${flags.overdueDays} 天`;
+    const values = { deadline: flags.deadline, overdueDays: flags.overdueDays };
     out.push({
       ...base,
       kind: 'overdue',
       recipientUnitId: lead,
       dueOn: flags.deadline,
       dedupeKey: `overdue:${p.id}:${flags.deadline}`,
-      message,
+      message: text('overdue', values),
     });
     out.push({
       ...base,
@@ -52,7 +66,7 @@ export function remindersFor(
       recipientRole: 'cppcc_staff',
       dueOn: flags.deadline,
       dedupeKey: `overdue-staff:${p.id}:${flags.deadline}`,
-      message: `${message}，请研究催办`,
+      message: text('overdueStaff', values),
     });
   }
   if (
@@ -69,7 +83,7 @@ export function remindersFor(
       recipientUnitId: lead,
       dueOn: flags.deadline,
       dedupeKey: `deadline_near:${p.id}:${flags.deadline}:${flags.daysLeft}`,
-      message: `“${p.title}”距整改时限（${flags.deadline}）还有 ${flags.daysLeft} 天`,
+      message: text('deadlineNear', { deadline: flags.deadline, daysLeft: flags.daysLeft }),
     });
   }
   for (const { months, dueOn, closedOn } of lookbacksDue(s, now, lookbackMonths)) {
@@ -79,7 +93,7 @@ export function remindersFor(
       recipientRole: 'supervisor',
       dueOn,
       dedupeKey: `lookback_due:${p.id}:${closedOn}:${months}`,
-      message: `“${p.title}”销号满 ${months} 个月，请开展回头看`,
+      message: text('lookbackDue', { months, dueDate: dueOn, closedOn }),
     });
   }
   return out;
@@ -111,10 +125,17 @@ export async function runReminders(db: Executor, now = new Date()): Promise<{ pr
         'closed',
       ]),
     );
+  const settingsOf = await settingsByRegion(
+    db,
+    rows.map((r) => r.regionCode),
+  );
   let created = 0;
   const batch: NewNotification[] = [];
   for (const row of rows) {
-    batch.push(...remindersFor(row, snapshotFromJson(row.snapshot), now, row.lookbackMonths ?? DEFAULT_LOOKBACK_MONTHS));
+    const settings = settingsOf(row.regionCode);
+    // The campaign's look-back plan when it sets one, else the region's.
+    const months = row.lookbackMonths?.length ? row.lookbackMonths : settings.lookbackMonths;
+    batch.push(...remindersFor(row, snapshotFromJson(row.snapshot), now, months, settings));
     if (batch.length >= 500) created += await addNotifications(db, batch.splice(0));
   }
   created += await addNotifications(db, batch);

@@ -4,6 +4,7 @@ import { inArray } from 'drizzle-orm';
 import { listProblems, schema, snapshotFromJson } from '@rectify/db';
 import { DUTY_STATES, dutyOf, errorResponses, todoView, type TodoItemView } from '@rectify/domain';
 import { authorize, requireActor } from '../../plugins/auth.ts';
+import { settingsByRegion } from '../settings/service.ts';
 
 /** One answer examines at most this many candidate problems (deadline first), so a city-wide staff list stays fast. */
 const MAX_CANDIDATES = 2000;
@@ -47,9 +48,18 @@ export function workbenchRoutes(app: FastifyInstance): void {
                 .where(inArray(schema.campaigns.id, campaignIds))
             ).map((c) => [c.id, c.months] as const),
       );
+      const settingsOf = await settingsByRegion(
+        db,
+        rows.map((p) => p.regionCode),
+      );
       const items = rows.flatMap((p): TodoItemView[] => {
+        const settings = settingsOf(p.regionCode);
+        const campaignMonths = p.campaignId ? lookbackMonths.get(p.campaignId) : undefined;
+        // The region's dispute window, extension limit and look-back plan, unless the campaign sets its own plan.
         const duty = dutyOf(snapshotFromJson(p.snapshot), actor, now, {
-          lookbackMonths: (p.campaignId && lookbackMonths.get(p.campaignId)) || undefined,
+          disputeWindowDays: settings.disputeWindowDays,
+          maxExtensions: settings.maxExtensions,
+          lookbackMonths: campaignMonths?.length ? campaignMonths : settings.lookbackMonths,
         });
         if (!duty) return [];
         return [
