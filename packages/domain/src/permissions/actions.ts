@@ -25,6 +25,8 @@ export const ACTIONS = [
   'campaign.research',
   'analytics.read',
   'analytics.manage',
+  'settings.read',
+  'settings.manage',
   'bulletin.read',
   'bulletin.manage',
 ] as const;
@@ -81,6 +83,9 @@ export const RULES: Record<Action, Rule> = {
   // Hot topics and opinion alerts: those who act on public opinion; acknowledging an alert is staff work.
   'analytics.read': { roles: ['cppcc_staff', 'leader', 'member'] },
   'analytics.manage': { roles: ['cppcc_staff'] },
+  // Region settings (targets, weights, windows, routing, templates) are business work: staff under 三员分立.
+  'settings.read': { roles: ['admin', 'cppcc_staff', 'leader'] },
+  'settings.manage': { roles: ['admin', 'cppcc_staff'], separated: ['cppcc_staff'] },
   // Bulletins (通报/公告) to the portal: staff write and publish them (the admin too unless 三员分立 is on).
   'bulletin.read': { roles: ['admin', 'cppcc_staff'], separated: ['cppcc_staff'] },
   'bulletin.manage': { roles: ['admin', 'cppcc_staff'], separated: ['cppcc_staff'] },

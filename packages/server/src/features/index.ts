@@ -21,6 +21,7 @@ import { importRoutes } from './imports/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { workbenchRoutes } from './workbench/routes.ts';
 import { bulletinRoutes } from './bulletins/routes.ts';
+import { settingsRoutes } from './settings/routes.ts';
 
 /** Every feature of the API, registered in this order. A new feature adds one line here. */
 export const features: ((app: FastifyInstance) => void)[] = [
@@ -46,4 +47,5 @@ export const features: ((app: FastifyInstance) => void)[] = [
   workbenchRoutes,
   bulletinRoutes,
   ledgerRoutes,
+  settingsRoutes,
 ];

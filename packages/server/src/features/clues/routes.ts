@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import {
   appendEvent,
@@ -17,6 +18,7 @@ import {
   CLUE_STATE_LABELS,
   conflict,
   forbidden,
+  regionCode,
   idParams,
   notFound,
   type ClueCommandType,
@@ -40,6 +42,9 @@ import {
 } from './schema.ts';
 import { fireClueCommand } from './service.ts';
 import { PUBLIC_CATEGORIES } from '../public/categories.ts';
+import { effectiveSettingsFor } from '../settings/service.ts';
+
+const clueSettingsQuery = z.object({ region: regionCode.optional() });
 
 const tags = ['clues'];
 
@@ -85,10 +90,26 @@ export function clueRoutes(app: FastifyInstance): void {
   });
 
   r.get('/api/clues/settings', {
-    schema: { tags, summary: '分拣配置：不予受理理由清单、分类' },
+    schema: {
+      tags,
+      summary: '分拣配置：本地区的不予受理理由清单、答复模板、分类（region 缺省为本人所在地区）',
+      querystring: clueSettingsQuery,
+    },
     handler: async (request) => {
-      await authorize(request, 'clue.read');
-      return { rejectReasons: config.clues.rejectReasons, categories: PUBLIC_CATEGORIES };
+      const scope = await authorize(request, 'clue.read');
+      const region = request.query.region ?? request.actor!.regionCode;
+      if (request.query.region && !scope.coversRegion(region)) throw forbidden('该行政区划不在您的权限范围内');
+      const { clueRejectReasons, templates } = await effectiveSettingsFor(db, region);
+      return {
+        region,
+        rejectReasons: clueRejectReasons,
+        replyTemplates: {
+          clueAcceptedReply: templates.clueAcceptedReply,
+          clueForwardedReply: templates.clueForwardedReply,
+          clueRejectedReply: templates.clueRejectedReply,
+        },
+        categories: PUBLIC_CATEGORIES,
+      };
     },
   });
 

@@ -19,6 +19,7 @@ import {
   unitKpiView,
 } from '@rectify/domain/schemas/kpi';
 import { authorize } from '../../plugins/auth.ts';
+import { effectiveSettingsFor } from '../settings/service.ts';
 import { monthPeriods } from './months.ts';
 import { computeKpis, unitScores } from './service.ts';
 
@@ -60,6 +61,7 @@ export function kpiRoutes(app: FastifyInstance): void {
         scope,
         { regionPrefix: regionPrefix(region), unitId: request.query.unit, campaignId: request.query.campaign },
         period,
+        (await effectiveSettingsFor(db, region)).kpiTargets,
       );
       return {
         region,
@@ -87,6 +89,7 @@ export function kpiRoutes(app: FastifyInstance): void {
         scope,
         { regionPrefix: regionPrefix(region), campaignId: request.query.campaign },
         period,
+        (await effectiveSettingsFor(db, region)).assessment,
       );
       return {
         items: rows.map((row) => ({
@@ -111,10 +114,11 @@ export function kpiRoutes(app: FastifyInstance): void {
       const { scope, region } = await regionInScope(request, request.query);
       const q = request.query;
       const subject = { regionPrefix: regionPrefix(region), unitId: q.unit, campaignId: q.campaign };
+      const { kpiTargets } = await effectiveSettingsFor(db, region);
       const months = [];
       // One month after another: on the embedded engine the queries share one connection anyway.
       for (const m of monthPeriods(q.to ? new Date(q.to) : new Date(), q.months)) {
-        const kpis = await computeKpis(db, scope, subject, m);
+        const kpis = await computeKpis(db, scope, subject, m, kpiTargets);
         months.push({ month: m.month, period: { from: m.from.toISOString(), to: m.to.toISOString() }, kpis });
       }
       return { region, months };
@@ -139,6 +143,7 @@ export function kpiRoutes(app: FastifyInstance): void {
           scope,
           { regionPrefix: regionPrefix(child.code), campaignId: request.query.campaign },
           period,
+          (await effectiveSettingsFor(db, child.code)).kpiTargets,
         );
         items.push({ regionCode: child.code, name: child.name, kpis });
       }
