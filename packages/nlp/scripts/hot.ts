@@ -9,7 +9,7 @@ const threshold = Number(process.argv[2] ?? 0.3);
 const t = Date.now();
 const topics = findHotTopics(
   rows.map((r) => ({ id: String(r.id), subject: r.subject, body: r.body, time: r.time, reporter: r.user, likes: r.likes })),
-  { threshold, topN: 10, windowDays: undefined },
+  { threshold, topN: 10, windowDays: undefined, mergeThreshold: Number(process.argv[3] ?? 0.3) },
 );
 console.error(`${rows.length} messages in ${Date.now() - t} ms`);
 console.log('| rank | heat | size | reporters | likes | keywords | representative subject | time span |');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessReply, detectNegativeSpikes, findHotTopics, sentimentOf } from '../src/index.ts';
+import { mergeCloseClusters } from '../src/topics/merge.ts';
 
 describe('hot topics', () => {
   const day = (d: number): string => `2026-03-${String(d).padStart(2, '0')} 10:00:00`;
@@ -22,6 +23,35 @@ describe('hot topics', () => {
     const topics = findHotTopics(split, { topN: 5 });
     expect(topics).toHaveLength(2);
     expect(new Set(topics.map((t) => t.region))).toEqual(new Set(['R1', 'R2']));
+  });
+});
+
+describe('merging close clusters', () => {
+  const DAY = 86_400_000;
+  const cluster = (id: number, terms: Record<string, number>, size: number, time: number, region = 'R') => {
+    const centroid = new Map(Object.entries(terms));
+    const norm = Math.sqrt([...centroid.values()].reduce((s, w) => s + w * w, 0));
+    const members = Array.from({ length: size }, (_, i) => ({
+      id: `${id}-${i}`, subject: `${id}`, time: time + i, reporter: `${id}-${i}`, likes: 0, places: [], vector: new Map(centroid),
+    }));
+    return { id, region, members, centroid, centroidNorm: norm, lastTime: time + size - 1 };
+  };
+  it('joins a topic split in two, and nothing else', () => {
+    // The first reports speak of 车贷 and 诈骗, the later ones of 车贷 and 经侦: one case, two online clusters.
+    const a = cluster(0, { 车贷: 3, 诈骗: 2, 受害人: 1 }, 4, 0);
+    const b = cluster(1, { 车贷: 3, 经侦: 2, 受害人: 1 }, 2, 5 * DAY);
+    const other = cluster(2, { 补课: 3, 收费: 2 }, 3, 0);
+    const elsewhere = cluster(3, { 车贷: 3, 诈骗: 2, 受害人: 1 }, 2, DAY, 'S');
+    const later = cluster(4, { 车贷: 3, 诈骗: 2, 受害人: 1 }, 2, 90 * DAY);
+    const merged = mergeCloseClusters([a, b, other, elsewhere, later], 0.5, 30 * DAY);
+    expect(merged.map((c) => c.members.length).sort()).toEqual([2, 2, 3, 6]);
+    const joined = merged.find((c) => c.members.length === 6)!;
+    expect(joined.centroid.get('车贷')).toBe(6);
+    expect(joined.centroid.get('经侦')).toBe(2);
+    expect(joined.lastTime).toBe(b.lastTime);
+    // The inputs are left as they were.
+    expect(a.members).toHaveLength(4);
+    expect(mergeCloseClusters([a, b], 0.95, 30 * DAY)).toHaveLength(2);
   });
 });
 

@@ -2,6 +2,7 @@ import { NLP_VERSION } from '../version.ts';
 import { toEpochMs } from '../dedupe/nearDuplicateIndex.ts';
 import { corpusIdf, dot, topicTerms, toTopicVector } from './vector.ts';
 import { getSegmenter } from '../segment/segmenter.ts';
+import { mergeCloseClusters } from './merge.ts';
 import { TopicClusterer, type Cluster, type ClustererOptions, type TopicItem } from './clusterer.ts';
 import { DEFAULT_HEAT_WEIGHTS, heatFactors, heatIndex, type HeatFactors, type HeatWeights } from './heat.ts';
 
@@ -12,6 +13,9 @@ export interface HotTopicOptions extends ClustererOptions {
   windowDays?: number;
   /** Recent-vs-previous period for the growth factor (default 7 days). */
   growthDays?: number;
+  /** Clusters whose centroids have at least this cosine are merged after clustering (default 0.3, the join
+   * threshold: two clusters as close as a message must be to its cluster; 1 disables). */
+  mergeThreshold?: number;
   /** Smallest cluster reported (default 2). */
   minSize?: number;
   topN?: number;
@@ -33,7 +37,8 @@ export interface HotTopic {
   version: string;
 }
 
-export const TOPICS_VERSION = `${NLP_VERSION}/topics-1`;
+export const TOPICS_VERSION = `${NLP_VERSION}/topics-2`;
+export const DEFAULT_MERGE_THRESHOLD = 0.3;
 
 function summarise(c: Cluster, nKeywords: number): { keywords: string[]; representatives: { id: string; subject: string }[] } {
   const keywords = [...c.centroid].sort((a, b) => b[1] - a[1]).slice(0, nKeywords).map(([t]) => t);
@@ -61,7 +66,12 @@ export function findHotTopics(items: readonly TopicItem[], options: HotTopicOpti
   const clusterer = new TopicClusterer({ ...options, segmenter: seg, windowDays: options.windowDays ?? 3650 });
   inWindow.forEach((it, i) => clusterer.add(it, toTopicVector(terms[i]!, idf)));
   const minSize = options.minSize ?? 2;
-  const ranked = clusterer.clusters
+  const mergeThreshold = options.mergeThreshold ?? DEFAULT_MERGE_THRESHOLD;
+  const clusters =
+    mergeThreshold < 1
+      ? mergeCloseClusters(clusterer.clusters, mergeThreshold, (options.windowDays ?? 3650) * 86_400_000)
+      : clusterer.clusters;
+  const ranked = clusters
     .filter((c) => c.members.length >= minSize)
     .map((c) => {
       const factors = heatFactors(c, now, options.growthDays ?? 7);
