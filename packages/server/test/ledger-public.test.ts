@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { schema } from '@rectify/db';
 import { decodeBase64Strict, openNote, parseCheckpoint, parseVerifierKey, verifyInclusion } from '@rectify/ledger';
-import { as, expectError, login } from './helpers.ts';
+import { expectError } from './helpers.ts';
+import { problemActors } from './problem-steps.ts';
 import { ledgerService, startLedgerPlatform } from './ledger-helpers.ts';
 
 const bytes = (s: string) => decodeBase64Strict(s)!;
@@ -11,23 +10,16 @@ const EVIDENCE = 'c'.repeat(64);
 
 let t: Awaited<ReturnType<typeof startLedgerPlatform>>;
 let service: ReturnType<typeof ledgerService>;
-const c: Record<string, ReturnType<typeof as>> = {};
+let c: Awaited<ReturnType<typeof problemActors>>['c'];
 let housing: string;
+let step: Awaited<ReturnType<typeof problemActors>>['step'];
 
 beforeAll(async () => {
   t = await startLedgerPlatform({ RECTIFY_PUBLIC_READS_PER_MINUTE: '10000' });
   service = ledgerService(t);
-  for (const role of ['cppcc_staff', 'supervisor', 'unit_liaison', 'member']) c[role] = as(t.app, await login(t.app, role));
-  housing = (await t.database.db.select().from(schema.units).where(eq(schema.units.name, '湖州市住房和城乡建设局')))[0]!
-    .id;
+  ({ c, housing, step } = await problemActors(t, ['cppcc_staff', 'supervisor', 'unit_liaison', 'member']));
 });
 afterAll(() => t.close());
-
-async function step(who: string, id: string, command: string, input: unknown) {
-  const { version } = (await c.cppcc_staff!('GET', `/api/problems/${id}`)).json();
-  const res = await c[who]!('POST', `/api/problems/${id}/commands/${command}`, { version, input });
-  if (res.statusCode !== 200) throw new Error(`${command}: ${res.body}`);
-}
 
 const progress = (period: string) => ({ period, percent: 60, done: '已更换 12 盏', nextSteps: '更换其余 8 盏', evidence: [] });
 
