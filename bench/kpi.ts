@@ -18,28 +18,44 @@ const quantile = (xs: number[], q: number) => {
 };
 const round = (n: number) => Math.round(n * 10) / 10;
 
-async function open(engine: 'pglite' | 'postgres'): Promise<{ database: Database; cleanup: () => Promise<void> }> {
+/**
+ * `--keep` (PostgreSQL only) keeps the seeded database `rectify_bench_kpi` after the run and reuses it on the next
+ * one (migrations still run, seeding is skipped), so query plans can be studied with EXPLAIN on the same data.
+ */
+const keep = process.argv.includes('--keep');
+const KEPT_DATABASE = 'rectify_bench_kpi';
+
+async function open(
+  engine: 'pglite' | 'postgres',
+): Promise<{ database: Database; reused: boolean; cleanup: () => Promise<void> }> {
   if (engine === 'postgres') {
     const url = process.env.DATABASE_URL!;
-    const name = `rectify_bench_kpi_${process.pid}`;
+    const name = keep ? KEPT_DATABASE : `rectify_bench_kpi_${process.pid}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    if (!exists) await admin.query(`CREATE DATABASE ${name}`);
     const u = new URL(url);
     u.pathname = `/${name}`;
     const database = await openDatabase({ url: u.toString(), poolSize: 4 });
     return {
       database,
+      reused: exists,
       cleanup: async () => {
         await database.close();
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await admin.end();
       },
     };
   }
+  if (keep) throw new Error('--keep works with PostgreSQL only');
   const dir = await mkdtemp(join(tmpdir(), 'rectify-bench-kpi-'));
   const database = await openDatabase({ dataDir: dir });
-  return { database, cleanup: async () => (await database.close(), await rm(dir, { recursive: true, force: true })) };
+  return {
+    database,
+    reused: false,
+    cleanup: async () => (await database.close(), await rm(dir, { recursive: true, force: true })),
+  };
 }
 
 /** Problems and their histories generated in SQL (the state machine would take hours for 2M events). */
@@ -102,19 +118,31 @@ async function seed(database: Database, problems: number): Promise<number> {
     );
     log(`events for ${Math.min(off + page, total.n)}/${total.n} problems`);
   }
-  await q('analyze');
+  // As autovacuum would after a bulk load: statistics, and the visibility map for index-only scans.
+  await q('vacuum analyze');
   return Number(((await q('select count(*)::int n from events')).rows[0] as { n: number }).n);
 }
 
 export async function run(opts: { engine: 'pglite' | 'postgres'; scale: number }) {
   const problems = Math.round(100_000 * opts.scale);
-  const { database, cleanup } = await open(opts.engine);
+  const { database, reused, cleanup } = await open(opts.engine);
   try {
     await migrateDatabase(database);
-    await loadRegions(database.db, '330100');
-    const t0 = performance.now();
-    const events = await seed(database, problems);
-    log(`seeded ${problems} problems, ${events} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    let events: number;
+    if (reused) {
+      const count = async (table: string) =>
+        Number(((await database.sql.query(`select count(*)::int n from ${table}`)).rows[0] as { n: number }).n);
+      if ((await count('problems')) !== problems)
+        throw new Error(`${KEPT_DATABASE} holds another scale: drop it first`);
+      events = await count('events');
+      await database.sql.query('vacuum analyze');
+      log(`reusing ${KEPT_DATABASE}: ${problems} problems, ${events} events`);
+    } else {
+      await loadRegions(database.db, '330100');
+      const t0 = performance.now();
+      events = await seed(database, problems);
+      log(`seeded ${problems} problems, ${events} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
     const period = { from: new Date(Date.now() - 365 * 86_400_000), to: new Date() };
     const time = async (regionPrefix: string) => {
       const ms: number[] = [];

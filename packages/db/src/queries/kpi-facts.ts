@@ -1,8 +1,11 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ClueFact, LookbackFact, ProblemFact, RatingFact, SuggestionFact } from '@rectify/domain';
 import type { Executor } from '../client.ts';
-import { clues, events, problemMechanisms, problems, regions, suggestions } from '../schema/index.ts';
-import type { Scope } from '../scope.ts';
+import { clues, events, kpiMarks, problemMechanisms, problems, regions, suggestions } from '../schema/index.ts';
+import { registerScopedTable, type Scope } from '../scope.ts';
+
+// KPI marks copy their event's region and unit, and fall into a scope as their events do.
+registerScopedTable(kpiMarks, { region: kpiMarks.regionCode, unit: (ids) => inArray(kpiMarks.unitId, ids) });
 
 /** Which problems a KPI figure covers: the caller's scope, narrowed to a region subtree, a lead unit, a campaign. */
 export interface KpiSubject {
@@ -86,6 +89,39 @@ export async function ratingFacts(
     raterKey: r.actor ?? 'unknown',
     isPublic: r.actor === null,
     value: ((r.payload as { input?: { value?: string } }).input?.value ?? 'satisfied') as RatingFact['value'],
+    ratedAt: r.at,
+  }));
+}
+
+/**
+ * Ratings by the public (no user) of problems in scope made in the period, read from the KPI marks (participation
+ * counts these people; the events stay the reference, see `ratingFacts`).
+ */
+export async function publicRatingFacts(
+  db: Executor,
+  scope: Scope,
+  s: KpiSubject,
+  period: { from: Date; to: Date },
+): Promise<RatingFact[]> {
+  const regionOnly = !s.unitId && !s.campaignId && scope.grants.every((g) => g.regionCode !== null);
+  const rows = await db
+    .select({ subjectId: kpiMarks.problemId, at: kpiMarks.at, value: kpiMarks.value })
+    .from(kpiMarks)
+    .where(
+      and(
+        eq(kpiMarks.kind, 'rating'),
+        sql`${kpiMarks.raterUserId} is null and ${kpiMarks.at} >= ${period.from} and ${kpiMarks.at} < ${period.to}`,
+        s.regionPrefix ? sql`${kpiMarks.regionCode} like ${`${s.regionPrefix}%`}` : undefined,
+        regionOnly
+          ? scope.where(kpiMarks)
+          : sql`exists (select 1 from ${problems} where ${problems.id} = ${kpiMarks.problemId} and ${problemWhere(scope, s)})`,
+      ),
+    );
+  return rows.map((r) => ({
+    subjectId: r.subjectId,
+    raterKey: 'unknown',
+    isPublic: true,
+    value: (r.value ?? 'satisfied') as RatingFact['value'],
     ratedAt: r.at,
   }));
 }

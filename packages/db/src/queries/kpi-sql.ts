@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { events, problems } from '../schema/index.ts';
+import { kpiMarks, problems } from '../schema/index.ts';
 import type { Scope } from '../scope.ts';
 import type { KpiSubject } from './kpi-facts.ts';
 
@@ -23,6 +23,14 @@ function subjectWhere(scope: Scope, s: KpiSubject): SQL {
   );
 }
 
+/** A KPI period: instants, and its bounds as local calendar days in the time zone (for deadlines). */
+export interface KpiPeriod {
+  from: Date;
+  to: Date;
+  fromDay: string;
+  toDay: string;
+}
+
 /**
  * The numerators and denominators of the problem-based KPIs, aggregated in the database (the dashboard must stay fast
  * on 100,000 problems). Each expression mirrors its reference formula in packages/domain/src/kpi, and a test checks
@@ -32,15 +40,52 @@ export async function kpiCounts(
   db: Executor,
   scope: Scope,
   subject: KpiSubject,
-  period: { from: Date; to: Date; fromDay: string; toDay: string },
+  period: KpiPeriod,
   timeZone: string,
 ): Promise<KpiCounts> {
-  const { from, to, fromDay, toDay } = period;
+  return (await kpiCountsByPeriod(db, scope, subject, [period], timeZone))[0]!;
+}
+
+/**
+ * `kpiCounts` for several periods at once (a trend): one pass over the problems and one over the KPI marks, grouped
+ * by period, with the same expressions. Result i belongs to `periods[i]`.
+ */
+export async function kpiCountsByPeriod(
+  db: Executor,
+  scope: Scope,
+  subject: KpiSubject,
+  periods: readonly KpiPeriod[],
+  timeZone: string,
+): Promise<KpiCounts[]> {
+  if (periods.length === 0) return [];
+  // One period (the dashboard): its bounds are plain parameters. Several (a trend): the periods become a table
+  // `k(i, from_at, to_at, from_day, to_day)` joined to the rows and grouped by; the expressions are the same. (The
+  // join costs about twice the CPU per row, so the single period does without it.)
+  const single = periods.length === 1 ? periods[0]! : null;
+  const b = single
+    ? {
+        i: sql`0`,
+        from: sql`${single.from}::timestamptz`,
+        to: sql`${single.to}::timestamptz`,
+        fromDay: sql`${single.fromDay}::date`,
+        toDay: sql`${single.toDay}::date`,
+      }
+    : { i: sql`k.i`, from: sql`k.from_at`, to: sql`k.to_at`, fromDay: sql`k.from_day`, toDay: sql`k.to_day` };
+  const k = sql`(values ${sql.join(
+    periods.map(
+      (p, i) => sql`(${i}::int, ${p.from}::timestamptz, ${p.to}::timestamptz, ${p.fromDay}::date, ${p.toDay}::date)`,
+    ),
+    sql`, `,
+  )}) as k(i, from_at, to_at, from_day, to_day)`;
+  const grouped = single ? sql`` : sql`group by k.i`;
+  const first = new Date(Math.min(...periods.map((p) => p.from.getTime())));
+  const last = new Date(Math.max(...periods.map((p) => p.to.getTime())));
   const where = and(subjectWhere(scope, subject), sql`${problems.assignedAt} is not null`);
-  const closedIn = sql`closed_at >= ${from} and closed_at < ${to}`;
-  const due = sql`d >= ${fromDay}::date and d < ${toDay}::date`;
-  const cohort = sql`assigned_at >= ${from} and assigned_at < ${to} and assigned_at + interval '90 days' <= ${to}`;
-  // Plain columns only (the deadline in force is kept in `problems.deadline` by every state change): no JSON here.
+  const closedIn = sql`closed_at >= ${b.from} and closed_at < ${b.to}`;
+  const due = sql`d >= ${b.fromDay} and d < ${b.toDay}`;
+  const cohort = sql`assigned_at >= ${b.from} and assigned_at < ${b.to} and assigned_at + interval '90 days' <= ${b.to}`;
+  // Plain columns only (the deadline in force is kept in `problems.deadline` by every state change; the covering
+  // index problems_kpi_idx holds them all): no JSON here.
   const problemQuery = db.execute(sql`
     with p as (
       select ${problems.assignedAt} as assigned_at, ${problems.closedAt} as closed_at, ${problems.outcome} as outcome,
@@ -49,52 +94,57 @@ export async function kpiCounts(
         left join (select distinct problem_id from problem_mechanisms) pm on pm.problem_id = ${problems.id}
        where ${where}
     )
-    select
-      count(*) filter (where ${due} and closed_at < ${to})::int as completion_num,
+    select ${b.i} as i,
+      count(*) filter (where ${due} and closed_at < ${b.to})::int as completion_num,
       count(*) filter (where ${due})::int as completion_den,
-      count(*) filter (where ${cohort} and closed_at <= assigned_at + interval '90 days' and closed_at < ${to})::int as three_num,
+      count(*) filter (where ${cohort} and closed_at <= assigned_at + interval '90 days' and closed_at < ${b.to})::int as three_num,
       count(*) filter (where ${cohort})::int as three_den,
       count(*) filter (where ${closedIn} and (closed_at at time zone ${timeZone})::date <= d)::int as on_time,
       count(*) filter (where ${closedIn} and outcome = 'resolved')::int as resolved,
       count(*) filter (where ${closedIn} and has_mechanism)::int as with_mechanism,
       count(*) filter (where ${closedIn})::int as closed
-    from p`);
-  // Events carry their problem's region and lead unit. Without unit grants or a unit/campaign subject, the event
-  // table's own scope and region are the problem's, so the join to problems can be skipped.
+    from p ${single ? sql`` : sql`cross join ${k}`}
+    ${grouped}`);
+  // Ratings and look-backs come from their narrow KPI marks (one per event, with the event's region and unit), not
+  // from the events. Without unit grants or a unit/campaign subject, the marks' own scope and region are the
+  // problem's, so the join to problems can be skipped.
   const regionOnly = !subject.unitId && !subject.campaignId && scope.grants.every((g) => g.regionCode !== null);
-  const eventScope = regionOnly
-    ? sql`${scope.where(events)}`
-    : sql`exists (select 1 from ${problems} where ${problems.id}::text = events.subject_id and ${subjectWhere(scope, subject)})`;
-  const eventQuery = db.execute(sql`
-    with e as (
-      select events.subject_id, events.actor_user_id, events.at, events.type, events.id, events.payload -> 'input' as input
-        from ${events}
-       where events.subject_type = 'problem' and events.type in ('problem.looked_back', 'problem.rated')
-         and events.at >= ${from} and events.at < ${to} and ${eventScope}
-         ${subject.regionPrefix ? sql`and events.region_code like ${`${subject.regionPrefix}%`}` : sql``}
-    ), latest as (
-      select distinct on (subject_id, actor_user_id) input ->> 'value' as value
-        from e where type = 'problem.rated' order by subject_id, actor_user_id, at desc, id desc
-    )
-    select
-      (select count(*) from e where type = 'problem.looked_back' and input ->> 'result' = 'rebounded')::int as rebounded,
-      (select count(*) from e where type = 'problem.looked_back')::int as lookbacks,
-      (select count(*) from latest where value in ('satisfied', 'basically_satisfied'))::int as satisfied,
-      (select count(*) from latest)::int as ratings`);
+  const markScope = regionOnly
+    ? sql`${scope.where(kpiMarks)}`
+    : sql`exists (select 1 from ${problems} where ${problems.id} = ${kpiMarks.problemId} and ${subjectWhere(scope, subject)})`;
+  // A rating counts in a period when made in it and not superseded by the same rater before the period's end: that
+  // keeps the latest rating per problem and rater, as the reference formula does.
+  const counted = sql`(${kpiMarks.supersededAt} is null or ${kpiMarks.supersededAt} >= ${b.to})`;
+  const markQuery = db.execute(sql`
+    select ${b.i} as i,
+      count(*) filter (where ${kpiMarks.kind} = 'lookback' and ${kpiMarks.value} = 'rebounded')::int as rebounded,
+      count(*) filter (where ${kpiMarks.kind} = 'lookback')::int as lookbacks,
+      count(*) filter (where ${kpiMarks.kind} = 'rating' and ${counted}
+                         and ${kpiMarks.value} in ('satisfied', 'basically_satisfied'))::int as satisfied,
+      count(*) filter (where ${kpiMarks.kind} = 'rating' and ${counted})::int as ratings
+      from ${kpiMarks} ${single ? sql`` : sql`join ${k} on ${kpiMarks.at} >= k.from_at and ${kpiMarks.at} < k.to_at`}
+     where ${kpiMarks.at} >= ${first} and ${kpiMarks.at} < ${last} and ${markScope}
+       ${subject.regionPrefix ? sql`and ${kpiMarks.regionCode} like ${`${subject.regionPrefix}%`}` : sql``}
+     ${grouped}`);
   // The two aggregates read different tables: on a server they run on two pooled connections at once.
-  const [problemRows, eventRows] = (await Promise.all([problemQuery, eventQuery])) as unknown as {
+  const [problemRows, markRows] = (await Promise.all([problemQuery, markQuery])) as unknown as {
     rows: Record<string, unknown>[];
   }[];
-  const p = problemRows?.rows[0] ?? {};
-  const e = eventRows?.rows[0] ?? {};
+  const byPeriod = (rows: Record<string, unknown>[] | undefined) => new Map(rows?.map((r) => [Number(r.i), r]));
+  const ps = byPeriod(problemRows?.rows);
+  const ms = byPeriod(markRows?.rows);
   const n = (v: unknown) => Number(v ?? 0);
-  return {
-    completion: [n(p.completion_num), n(p.completion_den)],
-    threeMonth: [n(p.three_num), n(p.three_den)],
-    onTime: [n(p.on_time), n(p.closed)],
-    resolution: [n(p.resolved), n(p.closed)],
-    mechanism: [n(p.with_mechanism), n(p.closed)],
-    rebound: [n(e.rebounded), n(e.lookbacks)],
-    satisfaction: [n(e.satisfied), n(e.ratings)],
-  };
+  return periods.map((_, i) => {
+    const p = ps.get(i) ?? {};
+    const m = ms.get(i) ?? {};
+    return {
+      completion: [n(p.completion_num), n(p.completion_den)],
+      threeMonth: [n(p.three_num), n(p.three_den)],
+      onTime: [n(p.on_time), n(p.closed)],
+      resolution: [n(p.resolved), n(p.closed)],
+      mechanism: [n(p.with_mechanism), n(p.closed)],
+      rebound: [n(m.rebounded), n(m.lookbacks)],
+      satisfaction: [n(m.satisfied), n(m.ratings)],
+    };
+  });
 }

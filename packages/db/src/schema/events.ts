@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Every state change of the platform, written in the same transaction as the change (DESIGN §3).
@@ -24,4 +24,27 @@ export const events = pgTable(
     index('events_region_idx').on(t.regionCode, t.id),
     index('events_type_at_idx').on(t.type, t.at),
   ],
+);
+
+/**
+ * KPI marks: one narrow row per rating or look-back event of a problem, so the dashboard counts satisfaction and
+ * rebounds without reading events. Written by a trigger on `events` in the event's own transaction (every path that
+ * stores such an event fills it; migration 0011 filled it for the events before). `value`: the rating's value or the
+ * look-back's result, as in the event's input. `supersededAt` (ratings): when the same rater next rated the same problem — a rating
+ * counts in a period when it was made in it and not superseded before the period's end (the latest one wins).
+ */
+export const kpiMarks = pgTable(
+  'kpi_marks',
+  {
+    eventId: bigint('event_id', { mode: 'number' }).primaryKey(),
+    problemId: uuid('problem_id').notNull(),
+    regionCode: text('region_code').notNull(),
+    unitId: uuid('unit_id'),
+    kind: text('kind', { enum: ['rating', 'lookback'] }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    raterUserId: uuid('rater_user_id'),
+    value: text('value'),
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+  },
+  (t) => [index('kpi_marks_problem_idx').on(t.problemId, t.raterUserId)],
 );

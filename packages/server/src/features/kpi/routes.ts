@@ -21,7 +21,7 @@ import {
 import { authorize } from '../../plugins/auth.ts';
 import { effectiveSettingsFor } from '../settings/service.ts';
 import { monthPeriods } from './months.ts';
-import { computeKpis, unitScores } from './service.ts';
+import { computeKpis, computeKpisByPeriod, unitScores } from './service.ts';
 
 function periodOf(q: { from?: string | undefined; to?: string | undefined }) {
   const to = q.to ? new Date(q.to) : new Date();
@@ -115,12 +115,14 @@ export function kpiRoutes(app: FastifyInstance): void {
       const q = request.query;
       const subject = { regionPrefix: regionPrefix(region), unitId: q.unit, campaignId: q.campaign };
       const { kpiTargets } = await effectiveSettingsFor(db, region);
-      const months = [];
-      // One month after another: on the embedded engine the queries share one connection anyway.
-      for (const m of monthPeriods(q.to ? new Date(q.to) : new Date(), q.months)) {
-        const kpis = await computeKpis(db, scope, subject, m, kpiTargets);
-        months.push({ month: m.month, period: { from: m.from.toISOString(), to: m.to.toISOString() }, kpis });
-      }
+      // All months in one round: the aggregates grouped by month, the same formulas for each.
+      const periods = monthPeriods(q.to ? new Date(q.to) : new Date(), q.months);
+      const kpis = await computeKpisByPeriod(db, scope, subject, periods, kpiTargets);
+      const months = periods.map((m, i) => ({
+        month: m.month,
+        period: { from: m.from.toISOString(), to: m.to.toISOString() },
+        kpis: kpis[i]!,
+      }));
       return { region, months };
     },
   });

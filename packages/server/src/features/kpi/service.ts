@@ -1,8 +1,9 @@
 import {
   clueFacts,
-  kpiCounts,
+  kpiCountsByPeriod,
   lookbackFacts,
   problemFacts,
+  publicRatingFacts,
   ratingFacts,
   regionFacts,
   suggestionFacts,
@@ -50,38 +51,60 @@ export async function computeKpis(
   period: Period,
   targets: KpiTargets = {},
 ): Promise<Record<KpiName, KpiResult>> {
+  return (await computeKpisByPeriod(db, scope, subject, [period], targets))[0]!;
+}
+
+/**
+ * `computeKpis` for several periods (a trend) in one round: the problem and mark aggregates grouped by period, the
+ * other facts read once over the span of all periods and handed to the same formulas period by period.
+ */
+export async function computeKpisByPeriod(
+  db: Executor,
+  scope: Scope,
+  subject: KpiSubject & { regionPrefix: string },
+  periods: readonly Period[],
+  targets: KpiTargets = {},
+): Promise<Record<KpiName, KpiResult>[]> {
+  if (periods.length === 0) return [];
   const tz = DEFAULT_TIME_ZONE;
+  const span = {
+    from: new Date(Math.min(...periods.map((p) => p.from.getTime()))),
+    to: new Date(Math.max(...periods.map((p) => p.to.getTime()))),
+  };
   const [counts, suggestions, region, ratings, clues] = await Promise.all([
-    kpiCounts(
+    kpiCountsByPeriod(
       db,
       scope,
       subject,
-      { ...period, fromDay: localDate(period.from, tz), toDay: localDate(period.to, tz) },
+      periods.map((p) => ({ ...p, fromDay: localDate(p.from, tz), toDay: localDate(p.to, tz) })),
       tz,
     ),
     suggestionFacts(db, scope, subject),
     regionFacts(db, subject.regionPrefix),
     // Participation counts the distinct people of the public who rated.
-    ratingFacts(db, scope, subject, true),
-    clueFacts(db, scope, subject, period),
+    publicRatingFacts(db, scope, subject, span),
+    clueFacts(db, scope, subject, span),
   ]);
-  const fromCounts = (name: keyof typeof counts) => {
-    const def = KPI_DEFINITIONS[name];
-    return kpiResult(counts[name][0], counts[name][1], targetOf(opts(targets, name), def.defaultTarget), def.direction);
-  };
-  return {
-    completion: fromCounts('completion'),
-    threeMonth: fromCounts('threeMonth'),
-    onTime: fromCounts('onTime'),
-    resolution: fromCounts('resolution'),
-    adoption: adoptionRate(suggestions, period, opts(targets, 'adoption')),
-    mechanism: fromCounts('mechanism'),
-    rebound: fromCounts('rebound'),
-    satisfaction: fromCounts('satisfaction'),
-    participation: participationRate(clues, ratings, region.population, period, opts(targets, 'participation')),
-    coverage: coverageRate(clues, region.towns, period, opts(targets, 'coverage')),
-    responseTime: responseTime(clues, period, opts(targets, 'responseTime')),
-  };
+  return periods.map((period, i) => {
+    const fromCounts = (name: keyof (typeof counts)[number]) => {
+      const def = KPI_DEFINITIONS[name];
+      const [numerator, denominator] = counts[i]![name];
+      return kpiResult(numerator, denominator, targetOf(opts(targets, name), def.defaultTarget), def.direction);
+    };
+    return {
+      completion: fromCounts('completion'),
+      threeMonth: fromCounts('threeMonth'),
+      onTime: fromCounts('onTime'),
+      resolution: fromCounts('resolution'),
+      adoption: adoptionRate(suggestions, period, opts(targets, 'adoption')),
+      mechanism: fromCounts('mechanism'),
+      rebound: fromCounts('rebound'),
+      satisfaction: fromCounts('satisfaction'),
+      participation: participationRate(clues, ratings, region.population, period, opts(targets, 'participation')),
+      coverage: coverageRate(clues, region.towns, period, opts(targets, 'coverage')),
+      responseTime: responseTime(clues, period, opts(targets, 'responseTime')),
+    };
+  });
 }
 
 /** 绩效考核: the assessment score of every lead unit in the subject, best first. */
