@@ -20,6 +20,7 @@ import { createUser } from '../features/users/service.ts';
 import { CITY_UNITS, DEMO_ACCOUNTS, DEMO_CITY, DEMO_COUNTY_TARGETS, DEMO_ROUTING } from './org.ts';
 import { seedDemoProblems } from './problems.ts';
 import { seedDemoClues } from './clues.ts';
+import { seedDemoBulletins } from './bulletins.ts';
 import { seedDemoOpinion } from './opinion.ts';
 
 const SYSTEM_ACTOR = { userId: null, username: 'system' };
@@ -88,8 +89,7 @@ export async function seedDemo(
       }
     }
 
-    // Region settings: the city routes each category to its departments; one county asks more of itself on one KPI,
-    // so the admin pages show a value set here, one inherited from the city and one left at its default.
+    // The demo city routes its categories to lead units; one county sets its own completion target.
     const unitId = (name: string) => units.get(name)!.id;
     await saveRegionSettings(
       db,
@@ -129,6 +129,7 @@ export async function seedDemo(
     );
     log.info({ units: units.size, accounts: DEMO_ACCOUNTS.length }, 'seeded demo organisation');
     if (options.problems !== false) await seedDemoProblems(db, password, log);
+    if (options.problems !== false) await seedDemoBulletins(db, log);
     if (options.problems !== false && config.clues.demo) await seedDemoClues(db, config, log);
     if (options.problems !== false && config.clues.demo) await seedDemoOpinion(db, config, log);
     return { password, usernames: DEMO_ACCOUNTS.map((a) => a.role) };
