@@ -89,7 +89,8 @@ export async function seedDemo(
       }
     }
 
-    // The demo city routes its categories to lead units; one county sets its own completion target.
+    // Region settings: the city routes each category to its departments; one county asks more of itself on one KPI,
+    // so the admin pages show a value set here, one inherited from the city and one left at its default.
     const unitId = (name: string) => units.get(name)!.id;
     await saveRegionSettings(
       db,
