@@ -44,6 +44,12 @@ describe('creating regions', () => {
     });
     const children = (await c.member!('GET', '/api/regions?parent=330502')).json().items;
     expect(children.map((r: { code: string }) => r.code)).toContain('330502901');
+    // The public list carries what the admin pages show: population and time zone.
+    expect(children.find((r: { code: string }) => r.code === '330502901')).toMatchObject({
+      level: 'town',
+      population: 42000,
+      timeZone: 'Asia/Shanghai',
+    });
     expect(await lastAudit('region.create')).toMatchObject({
       actorUsername: 'admin',
       outcome: 'success',

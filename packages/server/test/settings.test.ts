@@ -39,7 +39,8 @@ beforeAll(async () => {
   });
   expect(created.statusCode).toBe(201);
   c.county = as(t.app, await login(t.app, 'county-staff', 'Fresh-Passw0rd!'));
-});
+  // Seeding the demo problems takes minutes on a busy machine with PostgreSQL.
+}, 400_000);
 afterAll(() => t.close());
 
 const read = async (code: string, who = 'cppcc_staff') => {
@@ -54,6 +55,17 @@ const save = async (code: string, settings: Record<string, unknown>, who = 'cppc
   if (res.statusCode !== 200) throw new Error(`save ${code}: ${res.statusCode} ${res.body}`);
   return res.json();
 };
+
+/** The latest audit entry of `action` with `outcome`. */
+const lastAudit = async (action: string, outcome: 'success' | 'failure') =>
+  (
+    await t.database.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.action, action), eq(schema.auditLog.outcome, outcome)))
+      .orderBy(desc(schema.auditLog.id))
+      .limit(1)
+  )[0];
 
 describe('permissions and scope', () => {
   const matrix: Record<string, { read: number; manage: number }> = {
@@ -80,13 +92,10 @@ describe('permissions and scope', () => {
     expect(put.statusCode).toBe(expected.manage);
     if (expected.manage === 403) {
       expectError(put, 403, 'forbidden');
-      const [denied] = await t.database.db
-        .select()
-        .from(schema.auditLog)
-        .where(eq(schema.auditLog.action, 'access.denied'))
-        .orderBy(desc(schema.auditLog.id))
-        .limit(1);
-      expect(denied).toMatchObject({ actorUsername: role, details: { permission: 'settings.manage' } });
+      expect(await lastAudit('access.denied', 'failure')).toMatchObject({
+        actorUsername: role,
+        details: { permission: 'settings.manage' },
+      });
     } else {
       expect(put.json()).toMatchObject({ version: version + 1, own: { maxExtensions: 3 } });
     }
@@ -195,25 +204,16 @@ describe('saving', () => {
       outsideUnitIds: [units['南浔区人民政府']],
     });
     expect((await read(COUNTY)).version).toBe(version);
-    const [failure] = await t.database.db
-      .select()
-      .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.action, 'settings.update'), eq(schema.auditLog.outcome, 'failure')))
-      .orderBy(desc(schema.auditLog.id))
-      .limit(1);
-    expect(failure).toMatchObject({ regionCode: COUNTY, details: { reason: 'invalid_routing' } });
+    expect(await lastAudit('settings.update', 'failure')).toMatchObject({
+      regionCode: COUNTY,
+      details: { reason: 'invalid_routing' },
+    });
   });
 
   it('audits each save with the settings before and after', async () => {
     const before = (await read(OTHER_COUNTY)).own;
     const saved = await save(OTHER_COUNTY, { maxExtensions: 1, clueRejectReasons: ['重复反映'] });
-    const [entry] = await t.database.db
-      .select()
-      .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.action, 'settings.update'), eq(schema.auditLog.outcome, 'success')))
-      .orderBy(desc(schema.auditLog.id))
-      .limit(1);
-    expect(entry).toMatchObject({
+    expect(await lastAudit('settings.update', 'success')).toMatchObject({
       actorUsername: 'cppcc_staff',
       regionCode: OTHER_COUNTY,
       details: { before, after: { maxExtensions: 1, clueRejectReasons: ['重复反映'] }, version: saved.version },

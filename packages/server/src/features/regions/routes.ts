@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findRegion, insertRegion, listRegions, updateRegion, writeAudit, type RegionRow } from '@rectify/db';
@@ -7,6 +7,7 @@ import {
   conflict,
   createRegionBody,
   errorResponse,
+  errorResponses,
   forbidden,
   notFound,
   regionCode,
@@ -14,21 +15,13 @@ import {
   regionLevelOf,
   regionListQuery,
   regionPrefix,
-  regionView,
   updateRegionBody,
   type RegionLevel,
 } from '@rectify/domain';
 import { authorize } from '../../plugins/auth.ts';
 
 const tags = ['regions'];
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-  422: errorResponse,
-};
+const errors = errorResponses;
 
 const presentRegion = (r: RegionRow) => ({
   code: r.code,
@@ -38,6 +31,19 @@ const presentRegion = (r: RegionRow) => ({
   population: r.population,
   timeZone: r.timeZone,
 });
+
+/** Region changes go to the audit log under the region itself. */
+const auditRegion = (request: FastifyRequest, action: string, regionCode: string, details: Record<string, unknown>) =>
+  writeAudit(request.server.ctx.database.db, {
+    actorUserId: request.actor!.userId,
+    actorUsername: request.actor!.username,
+    viaToken: request.auth?.kind === 'token',
+    ip: request.ip,
+    action,
+    outcome: 'success',
+    regionCode,
+    details,
+  });
 
 /** The level directly above each level a region may be created at. */
 const PARENT_LEVEL: Record<RegionLevel, RegionLevel | null> = {
@@ -69,17 +75,10 @@ export function regionRoutes(app: FastifyInstance): void {
       tags,
       summary: '行政区划（parent 的下级；q 按名称搜索；都不给时返回最上级）',
       querystring: regionListQuery,
-      response: { 200: z.object({ items: z.array(regionView) }), 400: errorResponse },
+      response: { 200: z.object({ items: z.array(regionDetailView) }), 400: errorResponse },
     },
     config: { public: true },
-    handler: async (request) => ({
-      items: (await listRegions(db, request.query)).map((r) => ({
-        code: r.code,
-        name: r.name,
-        level: r.level,
-        parentCode: r.parentCode,
-      })),
-    }),
+    handler: async (request) => ({ items: (await listRegions(db, request.query)).map(presentRegion) }),
   });
 
   r.post('/api/regions', {
@@ -107,16 +106,7 @@ export function regionRoutes(app: FastifyInstance): void {
         ...(body.timeZone !== undefined && { timeZone: body.timeZone }),
       });
       if (!row) throw conflict(`行政区划 ${body.code} 已存在`, { code: body.code });
-      await writeAudit(db, {
-        actorUserId: request.actor!.userId,
-        actorUsername: request.actor!.username,
-        viaToken: request.auth?.kind === 'token',
-        ip: request.ip,
-        action: 'region.create',
-        outcome: 'success',
-        regionCode: row.code,
-        details: { region: presentRegion(row) },
-      });
+      await auditRegion(request, 'region.create', row.code, { region: presentRegion(row) });
       return reply.status(201).send(presentRegion(row));
     },
   });
@@ -137,15 +127,9 @@ export function regionRoutes(app: FastifyInstance): void {
       const { version: _version, ...changes } = request.body;
       const row = Object.keys(changes).length === 0 ? current : await updateRegion(db, current.code, changes);
       if (!row) throw notFound('行政区划');
-      await writeAudit(db, {
-        actorUserId: request.actor!.userId,
-        actorUsername: request.actor!.username,
-        viaToken: request.auth?.kind === 'token',
-        ip: request.ip,
-        action: 'region.update',
-        outcome: 'success',
-        regionCode: row.code,
-        details: { before: presentRegion(current), after: presentRegion(row) },
+      await auditRegion(request, 'region.update', row.code, {
+        before: presentRegion(current),
+        after: presentRegion(row),
       });
       return presentRegion(row);
     },

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   effectiveSettingsView,
-  errorResponse,
+  errorResponses,
   regionCode,
   regionSettingsUpdate,
   TEMPLATE_DEFINITIONS,
@@ -15,14 +15,7 @@ import { readSettingsView, updateRegionSettings } from './service.ts';
 import { chineseValidatorCompiler } from './validation.ts';
 
 const tags = ['settings'];
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-  422: errorResponse,
-};
+const errors = errorResponses;
 const codeParams = z.object({ code: regionCode });
 
 const templateDefinitionView = z.object({
