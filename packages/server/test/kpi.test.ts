@@ -12,7 +12,8 @@ const EVIDENCE = 'b'.repeat(64);
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  t = await startTestPlatform();
+  // Several public submissions and ratings within a minute: above the default public rate limit.
+  t = await startTestPlatform({ env: { RECTIFY_PUBLIC_SUBMITS_PER_MINUTE: '100' } });
   for (const role of ['cppcc_staff', 'supervisor', 'unit_liaison', 'evaluator', 'leader', 'member']) {
     c[role] = as(t.app, await login(t.app, role));
   }
@@ -169,15 +170,65 @@ describe('satisfaction and rebound from the KPI marks of rating and look-back ev
   const pair = (k: { numerator: number; denominator: number }) => [k.numerator, k.denominator];
   /** The reference: the domain's formulas over the rating and look-back events themselves. */
   async function reference(from: Date, to: Date) {
-    const { lookbackFacts, ratingFacts, Scope } = await import('@rectify/db');
+    const { clueFacts, lookbackFacts, ratingFacts, regionFacts, Scope } = await import('@rectify/db');
     const d = await import('@rectify/domain');
     const subject = { regionPrefix: region };
-    const [ratings, lookbacks] = await Promise.all([
-      ratingFacts(t.database.db, Scope.system(), subject),
-      lookbackFacts(t.database.db, Scope.system(), subject),
-    ]);
     const period = { from, to };
-    return { satisfaction: pair(d.satisfactionRate(ratings, period)), rebound: pair(d.reboundRate(lookbacks, period)) };
+    const [ratings, publicRatings, lookbacks, clues, facts] = await Promise.all([
+      ratingFacts(t.database.db, Scope.system(), subject),
+      ratingFacts(t.database.db, Scope.system(), subject, true),
+      lookbackFacts(t.database.db, Scope.system(), subject),
+      clueFacts(t.database.db, Scope.system(), subject, period),
+      regionFacts(t.database.db, region),
+    ]);
+    return {
+      satisfaction: pair(d.satisfactionRate(ratings, period)),
+      rebound: pair(d.reboundRate(lookbacks, period)),
+      participation: pair(d.participationRate(clues, publicRatings, facts.population, period)),
+    };
+  }
+  /** A public reporter of a clue linked to the problem rates it through the portal (a rating with no user). */
+  async function publicRating(problemId: string, value: string) {
+    const [town] = (
+      await t.database.sql.query<{ code: string }>(
+        `select code from regions where level = 'town' and code like $1 order by code limit 1`,
+        [`${region}%`],
+      )
+    ).rows;
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/clues',
+      payload: { title: '河道保洁', body: '河道保洁整改以后效果怎么样，想评价一下。', regionCode: town!.code },
+    });
+    const code = submitted.json().trackingCode as string;
+    const [clue] = await t.database.db
+      .select()
+      .from(schema.clues)
+      .where(eq(schema.clues.trackingCode, code.replace(/-/g, '')));
+    for (const [command, input] of [
+      ['triage', { category: '城乡建设' }],
+      ['accept', { problemId }],
+    ] as const) {
+      const { version } = (await c.cppcc_staff!('GET', `/api/clues/${clue!.id}`)).json();
+      const res = await c.cppcc_staff!('POST', `/api/clues/${clue!.id}/commands/${command}`, { version, input });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/clues/${code}/problem-rating`,
+      payload: { value },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+  /** /api/kpi over the period gives the reference figures. */
+  async function agreesWithReference(from: Date, to: Date) {
+    const k = await kpis(from, to);
+    const figures = {
+      satisfaction: pair(k.satisfaction),
+      rebound: pair(k.rebound),
+      participation: pair(k.participation),
+    };
+    expect(figures, `${from.toISOString()} – ${to.toISOString()}`).toEqual(await reference(from, to));
   }
   const tick = async () => {
     await new Promise((r) => setTimeout(r, 5));
@@ -209,6 +260,7 @@ describe('satisfaction and rebound from the KPI marks of rating and look-back ev
     await step('evaluator', x, 'rate', { value: 'basically_satisfied' });
     await close(y, 'partly_resolved');
     await step('evaluator', y, 'rate', { value: 'satisfied' });
+    await publicRating(y, 'basically_satisfied');
     await step('supervisor', y, 'lookback', { result: 'sustained', notes: '巩固', evidence: [EVIDENCE] });
     const end = new Date(Date.now() + 60_000);
 
@@ -216,25 +268,29 @@ describe('satisfaction and rebound from the KPI marks of rating and look-back ev
     const before = await kpis(start, middle);
     expect(pair(before.satisfaction)).toEqual([0, 2]);
     expect(pair(before.rebound)).toEqual([1, 1]);
-    // The whole time: the member's and the evaluator's latest ratings count, each once; two look-backs.
+    // The whole time: the member's, the evaluator's and the public's latest ratings count, each once; two look-backs.
     const all = await kpis(start, end);
-    expect(pair(all.satisfaction)).toEqual([3, 3]);
+    expect(pair(all.satisfaction)).toEqual([4, 4]);
+    // Participation counts the public rater beside the clue's reporter, as the formula over the events does.
+    expect(all.participation.numerator).toBeGreaterThanOrEqual(1);
+    expect(pair(all.participation)).toEqual((await reference(start, end)).participation);
     expect(pair(all.rebound)).toEqual([1, 2]);
     // After the middle: the second round only.
     const after = await kpis(middle, end);
-    expect(pair(after.satisfaction)).toEqual([3, 3]);
+    expect(pair(after.satisfaction)).toEqual([4, 4]);
     expect(pair(after.rebound)).toEqual([0, 1]);
     // The unit subject matches marks to their problems (the other query path): same figures, all are 住建局's.
     const unit = await kpis(start, end, `&unit=${housing}`);
-    expect(pair(unit.satisfaction)).toEqual([3, 3]);
+    expect(pair(unit.satisfaction)).toEqual([4, 4]);
+    // Clues have no unit: for a unit, participation holds the public rater alone (no population: no denominator).
+    expect(pair(unit.participation)).toEqual([1, 0]);
     expect(pair(unit.rebound)).toEqual([1, 2]);
     for (const [from, to] of [
       [start, middle],
       [start, end],
       [middle, end],
     ] as const) {
-      const k = await kpis(from, to);
-      expect({ satisfaction: pair(k.satisfaction), rebound: pair(k.rebound) }).toEqual(await reference(from, to));
+      await agreesWithReference(from, to);
     }
 
     // An imported rating stored late but dated before the others (as a data import would): it counts only in a
@@ -251,14 +307,13 @@ describe('satisfaction and rebound from the KPI marks of rating and look-back ev
     const early = await kpis(start, new Date(imported.getTime() + 1));
     expect(pair(early.satisfaction)).toEqual([1, 1]);
     expect(pair((await kpis(start, middle)).satisfaction)).toEqual([0, 2]);
-    expect(pair((await kpis(start, end)).satisfaction)).toEqual([3, 3]);
+    expect(pair((await kpis(start, end)).satisfaction)).toEqual([4, 4]);
     for (const [from, to] of [
       [start, new Date(imported.getTime() + 1)],
       [start, middle],
       [imported, end],
     ] as const) {
-      const k = await kpis(from, to);
-      expect({ satisfaction: pair(k.satisfaction), rebound: pair(k.rebound) }).toEqual(await reference(from, to));
+      await agreesWithReference(from, to);
     }
 
     // The trend groups all months in one query: each month has the figures /api/kpi gives for it.
