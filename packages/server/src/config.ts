@@ -44,6 +44,10 @@ const envSchema = z.object({
   RECTIFY_PUBLIC_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   RECTIFY_PUBLIC_READS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RECTIFY_PUBLIC_TRACK_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  RECTIFY_PUBLIC_CODE_SENDER: z.enum(['log', 'webhook']).default('log'),
+  RECTIFY_PUBLIC_CODE_WEBHOOK_URL: z.url().optional(),
+  RECTIFY_PUBLIC_CODE_WEBHOOK_TOKEN: z.string().min(1).optional(),
+  RECTIFY_PUBLIC_ACCOUNT_KEY_FILE: z.string().optional(),
   RECTIFY_CLUE_FLOOD_THRESHOLD: z.coerce.number().int().min(1).default(5),
   RECTIFY_ANALYTICS_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
   RECTIFY_HOT_TOPIC_DAYS: z.coerce.number().int().min(1).max(365).default(30),
@@ -100,6 +104,14 @@ export interface Config {
     trackCacheMs: number;
     /** Same text received this many times within an hour → further copies are held for moderation. */
     floodThreshold: number;
+  };
+  /** Light public accounts (轻量账号, docs/public.md): how sign-in codes are delivered, the contact-digest key. */
+  publicAccounts: {
+    sender: 'log' | 'webhook';
+    webhookUrl: string | undefined;
+    webhookToken: string | undefined;
+    /** 32 random bytes (created when missing) keying the HMAC digest by which an account is found from a contact. */
+    keyFile: string;
   };
   /** Public-opinion analytics jobs (docs/analytics.md). */
   analytics: {
@@ -158,6 +170,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       readsPerMinute: e.RECTIFY_PUBLIC_READS_PER_MINUTE,
       trackCacheMs: e.RECTIFY_PUBLIC_TRACK_CACHE_MS,
       floodThreshold: e.RECTIFY_CLUE_FLOOD_THRESHOLD,
+    },
+    publicAccounts: {
+      sender: e.RECTIFY_PUBLIC_CODE_SENDER,
+      webhookUrl: e.RECTIFY_PUBLIC_CODE_WEBHOOK_URL,
+      webhookToken: e.RECTIFY_PUBLIC_CODE_WEBHOOK_TOKEN,
+      keyFile: resolve(e.RECTIFY_PUBLIC_ACCOUNT_KEY_FILE ?? resolve(e.RECTIFY_DATA, 'public-account.key')),
     },
     analytics: {
       intervalMinutes: e.RECTIFY_ANALYTICS_MINUTES,

@@ -21,6 +21,7 @@ import { importRoutes } from './imports/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { workbenchRoutes } from './workbench/routes.ts';
 import { bulletinRoutes } from './bulletins/routes.ts';
+import { publicAccountRoutes } from './public-accounts/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 
 /** Every feature of the API, registered in this order. A new feature adds one line here. */
@@ -46,6 +47,7 @@ export const features: ((app: FastifyInstance) => void)[] = [
   analyticsRoutes,
   workbenchRoutes,
   bulletinRoutes,
+  publicAccountRoutes,
   ledgerRoutes,
   settingsRoutes,
 ];

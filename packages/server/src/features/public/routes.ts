@@ -30,6 +30,8 @@ import { applyClueCommand } from '../clues/service.ts';
 import { formatTrackingCode, normaliseTrackingCode } from '../clues/tracking-code.ts';
 import { derivedColumns } from '../problems/service.ts';
 import { presentPublicBulletin } from '../bulletins/routes.ts';
+import { publicAccountOf } from '../public-accounts/routes.ts';
+import { accountReporterKey } from '../public-accounts/service.ts';
 import { listPublishedBulletins } from '../bulletins/queries.ts';
 import { PUBLIC_CATEGORIES } from './categories.ts';
 import { atomFeed, rssFeed } from './feed.ts';
@@ -74,6 +76,8 @@ export function publicRoutes(app: FastifyInstance): void {
     },
     handler: async (request, reply) => {
       const device = submits.check(request, reply);
+      // Signed in with a light account: the report is the account's (listed under 我的反映).
+      const account = await publicAccountOf(request);
       const { website, idempotencyKey, ...content } = request.body;
       await ensureRegion(db, content.regionCode);
       const header = request.headers['idempotency-key'];
@@ -82,7 +86,7 @@ export function publicRoutes(app: FastifyInstance): void {
         ...content,
         channel: 'portal',
         idempotencyKey: key ? `portal:${key}` : undefined,
-        reporterKey: device,
+        reporterKey: account ? accountReporterKey(account.accountId) : device,
         // A filled honeypot is stored as spam and answered like any report: the sender learns nothing.
         moderation: website ? { status: 'spam', reason: 'honeypot' } : undefined,
       });
@@ -165,7 +169,7 @@ export function publicRoutes(app: FastifyInstance): void {
       submits.check(request, reply);
       const clue = await clueByCode(db, request.params.code);
       if (!clue.problemId) throw notFound('关联问题');
-      await rateProblemAsReporter(db, clue, request.body);
+      await rateProblemAsReporter(db, clue, request.body, await publicAccountOf(request));
       return presentTrackedClue(db, clue, await linkedProblem(db, clue));
     },
   });
@@ -258,9 +262,13 @@ async function clueByCode(db: Executor, raw: string): Promise<ClueRow> {
   return clue;
 }
 
-/** Whoever holds the tracking code is the reporter of that clue (the code is the secret). */
-function reporterOf(clue: ClueRow): PublicReporter {
-  return { kind: 'public', reporterKey: `clue:${clue.id}`, clueIds: [clue.id] };
+/**
+ * Whoever holds the tracking code is the reporter of that clue (the code is the secret). A signed-in light account
+ * that submitted the clue is one reporter across all its clues, so it rates a problem once however many it reported.
+ */
+function reporterOf(clue: ClueRow, account?: { accountId: string }): PublicReporter {
+  const key = account ? accountReporterKey(account.accountId) : undefined;
+  return { kind: 'public', reporterKey: key && clue.reporterKey === key ? key : `clue:${clue.id}`, clueIds: [clue.id] };
 }
 
 /** The problem the clue became (directly, or through the clue it was merged into), if staff published it. */
@@ -280,12 +288,17 @@ async function loadTarget(db: Executor, id: string) {
 }
 
 /** A reporter of a linked clue rates the problem's closure through the problem machine (PublicReporter principal). */
-async function rateProblemAsReporter(db: Executor, clue: ClueRow, input: z.infer<typeof ratingBody>) {
+async function rateProblemAsReporter(
+  db: Executor,
+  clue: ClueRow,
+  input: z.infer<typeof ratingBody>,
+  account: { accountId: string } | undefined,
+) {
   await db.transaction(async (tx) => {
     const row = await loadProblemForCommand(tx, clue.problemId!);
     if (!row) throw notFound('关联问题');
     const now = new Date();
-    const decision = decide(snapshotFromJson(row.snapshot), { type: 'rate', input }, reporterOf(clue), now);
+    const decision = decide(snapshotFromJson(row.snapshot), { type: 'rate', input }, reporterOf(clue, account), now);
     if (!decision.ok) throw new AppError(decision.status, decision.code, decision.message);
     const updated = await updateProblem(tx, row.id, row.version, derivedColumns(decision.next, now));
     if (!updated) throw conflict('问题已被更新，请重试');

@@ -68,8 +68,17 @@ export class TrackCache {
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Writes that only create a new clue (a new, unguessable code nobody has tracked yet): they change no cached page. */
-const CREATES_ONLY = new Set(['/api/public/clues', '/open311/v2/:file']);
+/**
+ * Writes that change no cached page: creating a new clue (a new, unguessable code nobody has tracked yet) and the light
+ * account's sign-in steps.
+ */
+const CREATES_ONLY = new Set([
+  '/api/public/clues',
+  '/open311/v2/:file',
+  '/api/public/account/code',
+  '/api/public/account/sign-in',
+  '/api/public/account/sign-out',
+]);
 
 /**
  * Clears the cache after every write request that did not fail (and before its response is sent, so the writer's
