@@ -63,11 +63,11 @@ export default function RegionsPage() {
               <Descriptions.Item label={t('regions.population')}>
                 {typeof selected.population === 'number'
                   ? numberFormat.format(selected.population)
-                  : t('regions.populationUnknown')}
+                  : selected.population === null
+                    ? t('regions.populationUnknown')
+                    : '—'}
               </Descriptions.Item>
-              <Descriptions.Item label={t('regions.timeZone')}>
-                {selected.timeZone ?? 'Asia/Shanghai'}
-              </Descriptions.Item>
+              <Descriptions.Item label={t('regions.timeZone')}>{selected.timeZone ?? '—'}</Descriptions.Item>
             </Descriptions>
           )}
         </Card>

@@ -1,25 +1,12 @@
 import type { z } from 'zod';
 import type { EffectiveSettingsView, RegionSettings } from '@rectify/domain/settings/schemas';
-import type { RegionLevel } from '@rectify/domain/regions';
-import type { regionView } from '@rectify/domain/schemas/org';
+import type { createRegionBody, regionDetailView, updateRegionBody } from '@rectify/domain/schemas/org';
 import { api, get } from '../../../api.ts';
 
-/** A region as `GET /api/regions` lists it; population and time zone where the server sends them. */
-export type AdminRegion = z.infer<typeof regionView> & { population?: number | null; timeZone?: string };
-
-export interface CreateRegion {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  parentCode: string;
-  population?: number;
-  timeZone?: string;
-}
-export interface UpdateRegion {
-  name?: string;
-  population?: number | null;
-  timeZone?: string;
-}
+/** A region as `GET /api/regions` lists it, with its population and time zone. */
+export type AdminRegion = z.infer<typeof regionDetailView>;
+export type CreateRegion = z.infer<typeof createRegionBody>;
+export type UpdateRegion = z.infer<typeof updateRegionBody>;
 
 export const listRegionChildren = (parent?: string) =>
   get<{ items: AdminRegion[] }>('/api/regions', { parent }).then((r) => r.items);

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { App, Form, Input, InputNumber, Select } from 'antd';
 import { regionPrefix } from '@rectify/domain/regions';
+import { createRegionBody, updateRegionBody } from '@rectify/domain/schemas/org';
 import { FormModal } from '../../../components/FormModal.tsx';
-import { applyServerErrors } from '../../../components/zodForm.ts';
+import { applyServerErrors, validateWith } from '../../../components/zodForm.ts';
 import { useI18n } from '../../../i18n.tsx';
-import { CHILD_LEVEL, childCodeProblem, isTimeZone, timeZoneChoices } from '../lib/regionForm.ts';
-import { createRegion, updateRegion, type AdminRegion } from '../service.ts';
+import { CHILD_LEVEL, childCodeProblem, timeZoneChoices } from '../lib/regionForm.ts';
+import { createRegion, updateRegion, type AdminRegion, type CreateRegion, type UpdateRegion } from '../service.ts';
 
 interface Values {
   code?: string;
@@ -18,6 +19,15 @@ interface Values {
  * Edit a region (name, population, time zone) or add a child under `parent` (its code must extend the parent's);
  * the server's message is shown on a 4xx.
  */
+/** Only what the form changed: a value the list did not send (population, time zone) is never overwritten. */
+function changedFields(region: AdminRegion, v: Values): UpdateRegion {
+  const changes: UpdateRegion = {};
+  if (v.name?.trim() !== region.name) changes.name = v.name!.trim();
+  if ((v.population ?? null) !== (region.population ?? null)) changes.population = v.population ?? null;
+  if (v.timeZone && v.timeZone !== region.timeZone) changes.timeZone = v.timeZone;
+  return changes;
+}
+
 export function RegionFormModal({
   mode,
   region,
@@ -36,6 +46,7 @@ export function RegionFormModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
+  const [formErrors, setFormErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const childLevel = CHILD_LEVEL[region.level];
 
@@ -44,54 +55,48 @@ export function RegionFormModal({
     form.resetFields();
     form.setFieldsValue(
       mode === 'edit'
-        ? { name: region.name, population: region.population ?? null, timeZone: region.timeZone ?? 'Asia/Shanghai' }
+        ? { name: region.name, population: region.population ?? null, timeZone: region.timeZone }
         : { timeZone: region.timeZone ?? 'Asia/Shanghai' },
     );
     setError(null);
+    setFormErrors([]);
   }, [open, mode, region, form]);
-
-  /** Field messages of the values, in the form's words; empty when they may be sent. */
-  function check(v: Values): { name: keyof Values; errors: string[] }[] {
-    const issues: { name: keyof Values; errors: string[] }[] = [];
-    if (!v.name?.trim()) issues.push({ name: 'name', errors: [t('regions.nameRequired')] });
-    if (v.population !== null && v.population !== undefined && !(Number.isInteger(v.population) && v.population >= 0))
-      issues.push({ name: 'population', errors: [t('regions.populationInvalid')] });
-    if (v.timeZone && !isTimeZone(v.timeZone))
-      issues.push({ name: 'timeZone', errors: [t('regions.timeZoneInvalid')] });
-    if (mode === 'child' && childLevel) {
-      const problem = childCodeProblem(v.code?.trim() ?? '', region.code, childLevel);
-      if (problem)
-        issues.push({
-          name: 'code',
-          errors: [t(problem.key, { ...problem.params, level: t(`regions.level.${childLevel}`) })],
-        });
-    }
-    return issues;
-  }
 
   async function submit() {
     const v = form.getFieldsValue();
     setError(null);
-    const issues = check(v);
-    form.setFields(issues);
-    if (issues.length > 0) return;
+    // The domain's schemas (the server's), then the parent-extension rule the server applies as a 422.
+    const checked =
+      mode === 'edit'
+        ? validateWith(updateRegionBody, changedFields(region, v), form)
+        : validateWith(
+            createRegionBody,
+            {
+              code: v.code?.trim(),
+              name: v.name,
+              level: childLevel,
+              parentCode: region.code,
+              ...(v.population !== null && v.population !== undefined ? { population: v.population } : {}),
+              ...(v.timeZone ? { timeZone: v.timeZone } : {}),
+            },
+            form,
+          );
+    setFormErrors(checked.formErrors);
+    if (!checked.data) return;
+    if (mode === 'child' && childLevel) {
+      const problem = childCodeProblem(v.code?.trim() ?? '', region.code, childLevel);
+      if (problem) {
+        const level = t(`regions.level.${childLevel}`);
+        form.setFields([{ name: 'code', errors: [t(problem.key, { ...problem.params, level })] }]);
+        return;
+      }
+    }
     setBusy(true);
     try {
       const saved =
         mode === 'edit'
-          ? await updateRegion(region.code, {
-              name: v.name!.trim(),
-              population: v.population ?? null,
-              timeZone: v.timeZone,
-            })
-          : await createRegion({
-              code: v.code!.trim(),
-              name: v.name!.trim(),
-              level: childLevel!,
-              parentCode: region.code,
-              ...(v.population !== null && v.population !== undefined ? { population: v.population } : {}),
-              ...(v.timeZone ? { timeZone: v.timeZone } : {}),
-            });
+          ? await updateRegion(region.code, checked.data as UpdateRegion)
+          : await createRegion(checked.data as CreateRegion);
       message.success(mode === 'edit' ? t('regions.saved') : t('regions.created'));
       onSaved(saved);
     } catch (err) {
@@ -109,6 +114,7 @@ export function RegionFormModal({
       onOk={submit}
       busy={busy}
       error={error}
+      formErrors={formErrors}
     >
       <Form form={form} layout="vertical" name="region" onFinish={submit}>
         {mode === 'child' && childLevel ? (

@@ -30,16 +30,6 @@ export function childCodeProblem(code: string, parentCode: string, level: Region
   return null;
 }
 
-/** Whether the browser knows `zone` as an IANA time zone (the server checks the same way, with Intl). */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The IANA zones offered in the picker (Asia/Shanghai first). */
 export function timeZoneChoices(): string[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
