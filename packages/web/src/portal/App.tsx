@@ -13,6 +13,9 @@ const ReportPage = lazy(() => import('./pages/report/index.tsx'));
 const TrackPage = lazy(() => import('./pages/track/index.tsx'));
 const DisclosuresPage = lazy(() => import('./pages/disclosures/index.tsx'));
 const DisclosureDetail = lazy(() => import('./pages/disclosures/Detail.tsx'));
+const BulletinsPage = lazy(() => import('./pages/bulletins/index.tsx'));
+const BulletinDetail = lazy(() => import('./pages/bulletins/Detail.tsx'));
+const AccountPage = lazy(() => import('./pages/account/index.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 
 interface Health {
@@ -94,6 +97,12 @@ export function Portal() {
           <NavLink to="/disclosures" className={navClass}>
             {t('nav.disclosures')}
           </NavLink>
+          <NavLink to="/bulletins" className={navClass}>
+            {t('nav.bulletins')}
+          </NavLink>
+          <NavLink to="/account" className={navClass}>
+            {t('nav.account')}
+          </NavLink>
         </nav>
         <p className="sr-status" role="status" aria-live="polite">
           {elder ? t('portal.elderOn') : t('portal.elderOff')}
@@ -115,6 +124,9 @@ export function Portal() {
                 <Route path="/track/:code" element={<TrackPage />} />
                 <Route path="/disclosures" element={<DisclosuresPage />} />
                 <Route path="/disclosures/:id" element={<DisclosureDetail />} />
+                <Route path="/bulletins" element={<BulletinsPage />} />
+                <Route path="/bulletins/:id" element={<BulletinDetail />} />
+                <Route path="/account" element={<AccountPage />} />
                 <Route path="*" element={<NotFound />} />
               </Routes>
             </Suspense>
