@@ -47,9 +47,5 @@ export const moderationBody = z.strictObject({
   note: z.string().trim().max(500).optional(),
 });
 
-export const publicationBody = z.strictObject({
-  published: z.boolean(),
-  measures: z.boolean().default(false),
-  progress: z.boolean().default(false),
-  result: z.boolean().default(false),
-});
+/** `PUT /api/problems/:id/publication`: the domain's schema, shared with the console. */
+export { publicationBody } from '@rectify/domain/schemas/follow-up';

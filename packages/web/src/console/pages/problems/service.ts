@@ -6,7 +6,6 @@ import type {
   caseBody,
   mechanismBody,
   policyItemBody,
-  publicationBody,
   suggestionAnswerBody,
   suggestionBody,
 } from '@rectify/domain/schemas/follow-up';
@@ -14,6 +13,7 @@ import type { ProblemCommandType } from '@rectify/domain/problem/commands';
 import type { PlanVersion } from '@rectify/domain/problem/plan-diff';
 import type { ProblemFlags } from '@rectify/domain/problem/warning';
 import type { EvidenceFile } from '../../services/evidence.ts';
+import type { Publication } from '../lists/service.ts';
 import { api, get } from '../../../api.ts';
 
 /** The problem as `GET /api/problems/:id` returns it; `snapshot` and `flags` typed as the server fills them. */
@@ -128,7 +128,6 @@ export type SuggestionAnswerInput = z.infer<typeof suggestionAnswerBody>;
 export type MechanismInput = z.input<typeof mechanismBody>;
 export type CaseInput = z.infer<typeof caseBody>;
 export type PolicyItemInput = z.infer<typeof policyItemBody>;
-export type Publication = z.infer<typeof publicationBody>;
 
 export const makeSuggestion = (problemId: string, body: SuggestionInput) =>
   api<Suggestion>('POST', `${base(problemId)}/suggestions`, body);
@@ -139,8 +138,6 @@ export const recordMechanism = (body: MechanismInput) =>
   api<{ id: string; linked: number }>('POST', '/api/mechanisms', body);
 export const createCase = (body: CaseInput) => api<{ id: string }>('POST', '/api/cases', body);
 export const proposePolicyItem = (body: PolicyItemInput) => api<{ id: string }>('POST', '/api/policy-items', body);
-export const setPublication = (problemId: string, body: Publication) =>
-  api<Publication & { problemId: string }>('PUT', `${base(problemId)}/publication`, body);
 
 /** What the portal shows now: the last `problem.publication_set` event's settings (nothing when never set). */
 export function currentPublication(events: readonly ProblemEvent[]): Publication {

@@ -4,7 +4,7 @@ import { publicationBody } from '@rectify/domain/schemas/follow-up';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { useI18n } from '../../../i18n.tsx';
 import { UNPUBLISHABLE_STATES } from '../lib/followUpAccess.ts';
-import { setPublication, type Publication } from '../service.ts';
+import { setPublication, type Publication } from '../../lists/service.ts';
 
 const PARTS = ['measures', 'progress', 'result'] as const;
 
