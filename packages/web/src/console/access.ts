@@ -32,6 +32,8 @@ export interface Access {
   regionManage: boolean;
   settingsRead: boolean;
   settingsManage: boolean;
+  bulletinRead: boolean;
+  bulletinManage: boolean;
 }
 export type AccessFlag = keyof Access;
 
@@ -71,6 +73,8 @@ const FLAG_ACTIONS: Record<Exclude<AccessFlag, 'signedIn' | keyof typeof FLAG_CO
   regionManage: 'region.manage',
   settingsRead: 'settings.read',
   settingsManage: 'settings.manage',
+  bulletinRead: 'bulletin.read',
+  bulletinManage: 'bulletin.manage',
 };
 
 /** The server publishes its 三员分立 setting in `/api/auth/me`, so menus follow the policy the server enforces. */

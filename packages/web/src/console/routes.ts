@@ -149,6 +149,14 @@ export const routes: readonly ConsoleRoute[] = [
     component: lazy(() => import('./pages/admin/settings.tsx')),
   },
   {
+    path: '/bulletins',
+    name: 'menu.bulletins',
+    access: 'bulletinRead',
+    icon: 'inbox',
+    section: 'campaigns',
+    component: lazy(() => import('./pages/bulletins/index.tsx')),
+  },
+  {
     path: '/events',
     name: 'menu.events',
     access: 'eventRead',

@@ -11,8 +11,9 @@ import org from './org.ts';
 import problem from './problem.ts';
 import records from './records.ts';
 import settings from './settings.ts';
+import bulletins from './bulletins.ts';
 import followUp from './followUp.ts';
 import workbench from './workbench.ts';
 
-const messages: Record<MessageKey, string> = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists, ...campaign, ...problem, ...dashboard, ...clues, ...settings, ...followUp };
+const messages: Record<MessageKey, string> = { ...common, ...menu, ...org, ...auth, ...workbench, ...admin, ...records, ...lists, ...campaign, ...problem, ...dashboard, ...clues, ...settings, ...followUp, ...bulletins };
 export default messages;

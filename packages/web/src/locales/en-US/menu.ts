@@ -10,6 +10,7 @@ export default {
   'menu.users': 'Users',
   'menu.regions': 'Regions',
   'menu.settings': 'Region settings',
+  'menu.bulletins': 'Bulletins',
   'menu.events': 'Events',
   'menu.audit': 'Security audit',
   'menu.section.campaigns': 'Review',

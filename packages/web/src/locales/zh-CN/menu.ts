@@ -9,6 +9,7 @@ export default {
   'menu.users': '用户管理',
   'menu.regions': '地区管理',
   'menu.settings': '地区配置',
+  'menu.bulletins': '公告通报',
   'menu.events': '事件记录',
   'menu.audit': '安全审计',
   'menu.section.campaigns': '评议',

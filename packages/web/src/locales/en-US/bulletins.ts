@@ -1,0 +1,25 @@
+import type zh from '../zh-CN/bulletins.ts';
+
+export default {
+  'bulletins.search': 'Keywords',
+  'bulletins.kind': 'Type',
+  'bulletins.kind.notice': 'Notice',
+  'bulletins.kind.progress': 'Progress report',
+  'bulletins.kind.result': 'Result report',
+  'bulletins.state': 'State',
+  'bulletins.state.draft': 'Draft',
+  'bulletins.state.published': 'Published',
+  'bulletins.state.withdrawn': 'Withdrawn',
+  'bulletins.new': 'New bulletin',
+  'bulletins.edit': 'Edit bulletin',
+  'bulletins.titleField': 'Title',
+  'bulletins.body': 'Text',
+  'bulletins.region': 'Region',
+  'bulletins.regionHint': 'Empty: your own region; only regions inside your jurisdiction.',
+  'bulletins.updatedAt': 'Updated',
+  'bulletins.actions': 'Actions',
+  'bulletins.publish': 'Publish',
+  'bulletins.withdraw': 'Withdraw',
+  'bulletins.published': 'Published to the portal',
+  'bulletins.withdrawn': 'Withdrawn from the portal',
+} satisfies Record<keyof typeof zh, string>;
