@@ -7,7 +7,7 @@ import {
   DEFAULT_TRAIN_DATA,
 } from '../src/data/paths.ts';
 import { heldOutSplit, SPLIT_SEED } from '../src/cli.ts';
-import { evaluate, getDefaultClassifier, parseLabelled, readJsonl, suggestLeadUnit, train, bodyOf } from '../src/index.ts';
+import { evaluate, getDefaultClassifier, parseLabelled, readJsonl, saveModel, suggestLeadUnit, TextClassifier, train, bodyOf } from '../src/index.ts';
 
 const hasData = existsSync(DEFAULT_TRAIN_DATA);
 
@@ -30,6 +30,30 @@ describe('classifier training (small fixture)', () => {
     expect(model.training.trainRows).toBe(fixture.length);
     expect(model.training.trainRowsSha256).toMatch(/^[0-9a-f]{64}$/);
   });
+  it('averages an ensemble of NB-SVM and plain SVM, and saves and loads it', () => {
+    const { classifier, model } = train(fixture, { calibrationFolds: 0, features: { minDf: 1 } });
+    expect(model.formatVersion).toBe(2);
+    expect(model.ensemble).toHaveLength(1);
+    expect(model.ensemble![0]!.svm.nbAlpha).toBeUndefined();
+    const single = train(fixture, { calibrationFolds: 0, features: { minDf: 1 }, ensemble: [] });
+    expect(single.model.ensemble).toBeUndefined();
+    const file = join(mkdtempSync(join(tmpdir(), 'nlp-model-')), 'model.json.gz');
+    saveModel(file, model);
+    const loaded = TextClassifier.load(file);
+    const input = { subject: '学校补课收费', body: '老师让孩子去培训机构补课' };
+    const a = classifier.classify(input);
+    const b = loaded.classify(input);
+    expect(b.category).toBe(a.category);
+    // int16 weights: the same probabilities to about three decimals.
+    expect(Math.abs(b.confidence - a.confidence)).toBeLessThan(2e-3);
+    // The mean of the two members' probabilities, not either member alone.
+    const x = loaded.vectorize(input);
+    const p0 = loaded.scoresOf(x, 0);
+    const p1 = loaded.scoresOf(x, 1);
+    expect(p0).not.toEqual(p1);
+    const probs = loaded.probabilitiesOf(x);
+    expect(probs.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 6);
+  });
 });
 
 describe('routing', () => {
@@ -49,7 +73,7 @@ describe.skipIf(!hasData)('default model on the held-out split', () => {
     const m = getDefaultClassifier().file;
     expect(m.training.split?.seed).toBe(SPLIT_SEED);
     expect(m.training.trainRows).toBe(split!.train.length);
-    expect(m.training.heldOut?.macroF1).toBeGreaterThan(0.9);
+    expect(m.training.heldOut?.macroF1).toBeGreaterThanOrEqual(0.93);
   });
 
   it('has not regressed on a fixed held-out sample', () => {

@@ -39,8 +39,8 @@ export class TextClassifier {
   readonly file: ClassifierModelFile;
   readonly labels: string[];
   private readonly vocab: Vocabulary;
-  /** Weights interleaved by feature (w[j·K + k]) so one feature's K weights share a cache line. */
-  private readonly w: Float32Array;
+  /** Per member: weights interleaved by feature (w[j·K + k]) so one feature's K weights share a cache line. */
+  private readonly members: { w: Float32Array; bias: readonly number[]; temperature: number }[];
   private readonly seg: Segmenter;
 
   constructor(file: ClassifierModelFile, seg: Segmenter = getSegmenter()) {
@@ -49,11 +49,18 @@ export class TextClassifier {
     this.vocab = buildVocabulary(file.terms, decodeFloat32(file.idf));
     const K = file.labels.length;
     const dim = file.terms.length;
-    this.w = new Float32Array(dim * K);
-    file.weights.forEach((q, k) => {
-      const wk = dequantize(q);
-      for (let j = 0; j < dim; j++) this.w[j * K + k] = wk[j]!;
-    });
+    const interleave = (weights: ClassifierModelFile['weights']): Float32Array => {
+      const w = new Float32Array(dim * K);
+      weights.forEach((q, k) => {
+        const wk = dequantize(q);
+        for (let j = 0; j < dim; j++) w[j * K + k] = wk[j]!;
+      });
+      return w;
+    };
+    this.members = [
+      { w: interleave(file.weights), bias: file.bias, temperature: file.temperature },
+      ...(file.ensemble ?? []).map((m) => ({ w: interleave(m.weights), bias: m.bias, temperature: m.temperature })),
+    ];
     this.seg = seg;
   }
 
@@ -70,20 +77,30 @@ export class TextClassifier {
     return vectorize(raw, this.vocab, blockWeights(this.file.features));
   }
 
-  /** Raw decision values, one per label. */
-  scoresOf(x: SparseVector): Float64Array {
+  /** Raw decision values of ensemble member `member` (0: the NB-SVM), one per label. */
+  scoresOf(x: SparseVector, member = 0): Float64Array {
     const K = this.labels.length;
-    const s = Float64Array.from(this.file.bias);
+    const { w, bias } = this.members[member]!;
+    const s = Float64Array.from(bias);
     for (let p = 0; p < x.idx.length; p++) {
       const base = x.idx[p]! * K;
       const v = x.val[p]!;
-      for (let k = 0; k < K; k++) s[k]! += this.w[base + k]! * v;
+      for (let k = 0; k < K; k++) s[k]! += w[base + k]! * v;
     }
     return s;
   }
 
+  /** Calibrated probabilities: the mean over the members of softmax(scores / temperature). */
+  probabilitiesOf(x: SparseVector): number[] {
+    const probs = new Array<number>(this.labels.length).fill(0);
+    this.members.forEach((m, j) =>
+      softmax(this.scoresOf(x, j), m.temperature).forEach((p, k) => (probs[k]! += p / this.members.length)),
+    );
+    return probs;
+  }
+
   classify(input: MessageInput, options: ClassifyOptions = {}): Classification {
-    const probs = softmax(this.scoresOf(this.vectorize(input)), this.file.temperature);
+    const probs = this.probabilitiesOf(this.vectorize(input));
     let best = 0;
     for (let k = 1; k < probs.length; k++) if (probs[k]! > probs[best]!) best = k;
     const category = this.labels[best]!;

@@ -6,7 +6,8 @@ import type { SvmOptions } from './svm.ts';
 import type { EvaluationReport } from './metrics.ts';
 
 export const MODEL_FORMAT = 'rectify-nlp-classifier';
-export const MODEL_FORMAT_VERSION = 1;
+/** 2: optional `ensemble` members (a format-1 reader would ignore them and predict differently). */
+export const MODEL_FORMAT_VERSION = 2;
 
 export interface TrainingSource {
   file: string;
@@ -24,7 +25,15 @@ export interface TrainingMetadata {
   trainRowsSha256: string;
   split?: { method: string; seed: string; testFraction: number; groups: number; trainRows: number; testRows: number };
   heldOut?: Pick<EvaluationReport, 'n' | 'accuracy' | 'macroF1' | 'perClass' | 'ece'> & { note: string };
-  calibration: { method: string; folds: number; temperature: number; outOfFoldMacroF1: number; outOfFoldEce: number };
+  calibration: {
+    method: string;
+    folds: number;
+    temperature: number;
+    /** Temperatures of the ensemble's further members, in order. */
+    memberTemperatures?: number[];
+    outOfFoldMacroF1: number;
+    outOfFoldEce: number;
+  };
   bodyFallback: string;
   durationSec: number;
 }
@@ -43,6 +52,18 @@ export interface ClassifierModelFile {
   training: TrainingMetadata;
   terms: string[];
   idf: string;
+  weights: { scale: number; data: string }[];
+  bias: number[];
+  /**
+   * Further linear members over the same features (format 2). The prediction is the average of every member's
+   * calibrated probabilities, softmax(scores / temperature), the first member being `svm`/`weights`/`bias` above.
+   */
+  ensemble?: EnsembleMember[];
+}
+
+export interface EnsembleMember {
+  svm: SvmOptions;
+  temperature: number;
   weights: { scale: number; data: string }[];
   bias: number[];
 }
