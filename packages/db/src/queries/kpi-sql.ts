@@ -1,4 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { THREE_MONTHS_MS } from '@rectify/domain';
 import type { Executor } from '../client.ts';
 import { kpiMarks, problems } from '../schema/index.ts';
 import type { Scope } from '../scope.ts';
@@ -22,6 +23,8 @@ function subjectWhere(scope: Scope, s: KpiSubject): SQL {
     s.campaignId ? eq(problems.campaignId, s.campaignId) : undefined,
   );
 }
+
+const THREE_MONTHS = sql.raw(`interval '${THREE_MONTHS_MS / 3_600_000} hours'`);
 
 /** A KPI period: instants, and its bounds as local calendar days in the time zone (for deadlines). */
 export interface KpiPeriod {
@@ -83,7 +86,12 @@ export async function kpiCountsByPeriod(
   const where = and(subjectWhere(scope, subject), sql`${problems.assignedAt} is not null`);
   const closedIn = sql`closed_at >= ${b.from} and closed_at < ${b.to}`;
   const due = sql`d >= ${b.fromDay} and d < ${b.toDay}`;
-  const cohort = sql`assigned_at >= ${b.from} and assigned_at < ${b.to} and assigned_at + interval '90 days' <= ${b.to}`;
+  // 90 days are 90 × 24 h, as THREE_MONTHS_MS in the domain: an hours interval is exact arithmetic in any session time
+  // zone (a days interval is calendar arithmetic in it), and the cohort's bound is computed once, not per row.
+  const cohortEnd = single
+    ? sql`${new Date(single.to.getTime() - THREE_MONTHS_MS)}::timestamptz`
+    : sql`(k.to_at - ${THREE_MONTHS})`;
+  const cohort = sql`assigned_at >= ${b.from} and assigned_at < ${b.to} and assigned_at <= ${cohortEnd}`;
   // Plain columns only (the deadline in force is kept in `problems.deadline` by every state change; the covering
   // index problems_kpi_idx holds them all): no JSON here.
   const problemQuery = db.execute(sql`
@@ -97,7 +105,7 @@ export async function kpiCountsByPeriod(
     select ${b.i} as i,
       count(*) filter (where ${due} and closed_at < ${b.to})::int as completion_num,
       count(*) filter (where ${due})::int as completion_den,
-      count(*) filter (where ${cohort} and closed_at <= assigned_at + interval '90 days' and closed_at < ${b.to})::int as three_num,
+      count(*) filter (where ${cohort} and closed_at <= assigned_at + ${THREE_MONTHS} and closed_at < ${b.to})::int as three_num,
       count(*) filter (where ${cohort})::int as three_den,
       count(*) filter (where ${closedIn} and (closed_at at time zone ${timeZone})::date <= d)::int as on_time,
       count(*) filter (where ${closedIn} and outcome = 'resolved')::int as resolved,
