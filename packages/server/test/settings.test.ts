@@ -396,6 +396,12 @@ describe('rules that read the settings', () => {
     expect(await light()).toBe('yellow');
     const detail = (await c.cppcc_staff!('GET', `/api/problems/${id}`)).json();
     expect(detail.flags.nextProgressDue).toBe(addDays(localDate(new Date()), 3));
+    // The unit's to-do list shows the report due on the same day.
+    const todo = (await c.unit_liaison!('GET', '/api/workbench/todo')).json();
+    expect(todo.items.find((i: { problemId: string }) => i.problemId === id)).toMatchObject({
+      duty: 'report_progress',
+      dueOn: addDays(localDate(new Date()), 3),
+    });
     await save(COUNTY, { kpiTargets: { completion: 0.95 } });
     await recomputeWarnings(t.database.db, inFourDays);
     expect(await light()).toBe('green');

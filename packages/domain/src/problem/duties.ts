@@ -4,7 +4,7 @@ import { allowedActions } from './machine.ts';
 import { isPublic, type Principal } from './scope.ts';
 import type { ProblemSnapshot, ProblemState } from './states.ts';
 import type { MachineOptions } from './transitions.ts';
-import { problemFlags, type ProblemFlags } from './warning.ts';
+import { problemFlags, type ProblemFlags, type WarningOptions } from './warning.ts';
 
 /** Look-backs fall due this many months after closure unless the campaign says otherwise (DESIGN §4). */
 export const DEFAULT_LOOKBACK_MONTHS: readonly number[] = [3, 6];
@@ -85,7 +85,10 @@ export function dutyOf(
   s: ProblemSnapshot,
   actor: Principal,
   now: Date,
-  options: Partial<MachineOptions> & { lookbackMonths?: readonly number[] } = {},
+  options: Partial<MachineOptions> &
+    Pick<Partial<WarningOptions>, 'progressCadenceDays'> & {
+      lookbackMonths?: readonly number[];
+    } = {},
 ): Duty | null {
   const allowed = new Set(allowedActions(s, actor, now, options));
   const lookback = lookbacksDue(s, now, options.lookbackMonths)[0] ?? null;
@@ -96,5 +99,7 @@ export function dutyOf(
   };
   const duty = DUTIES.find((d) => allowed.has(d.command) && own(d.command));
   if (!duty) return null;
-  return { ...duty, dueOn: dueOf(duty.command, problemFlags(s, now), lookback?.dueOn ?? null) };
+  const cadence = options.progressCadenceDays;
+  const flags = problemFlags(s, now, cadence === undefined ? {} : { progressCadenceDays: cadence });
+  return { ...duty, dueOn: dueOf(duty.command, flags, lookback?.dueOn ?? null) };
 }

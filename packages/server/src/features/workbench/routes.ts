@@ -59,6 +59,7 @@ export function workbenchRoutes(app: FastifyInstance): void {
         const duty = dutyOf(snapshotFromJson(p.snapshot), actor, now, {
           disputeWindowDays: settings.disputeWindowDays,
           maxExtensions: settings.maxExtensions,
+          progressCadenceDays: settings.progressCadenceDays,
           lookbackMonths: campaignMonths?.length ? campaignMonths : settings.lookbackMonths,
         });
         if (!duty) return [];
