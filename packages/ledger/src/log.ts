@@ -29,8 +29,7 @@ export class Ledger {
     readonly store: LedgerStore,
     opts: { cache?: NodeCache } = {},
   ) {
-    const direct: NodeReader = (ids) => this.store.readNodes(ids);
-    this.read = opts.cache ? opts.cache.reader(direct) : direct;
+    this.read = opts.cache ? opts.cache.reader(store) : (ids) => this.store.readNodes(ids);
   }
 
   /**

@@ -1,88 +1,142 @@
 import { InvalidArgumentError, StoreInconsistencyError } from '../errors.ts';
+import { HASH_SIZE } from '../hasher.ts';
 import type { NodeReader } from '../proof/build.ts';
 import type { NodeId } from '../tree/node-id.ts';
 
-/** Default capacity: 131,072 hashes, about 12 MiB with the map's overhead. */
-export const DEFAULT_NODE_CACHE_ENTRIES = 1 << 17;
+/** Default capacity: 2,097,152 hashes = 64 MiB, the whole tree of a log of 1,000,000 events. */
+export const DEFAULT_NODE_CACHE_ENTRIES = 1 << 21;
 
-// level < 64 and index < 2^47 (a 2^47-leaf log is beyond any JS-number tree): key fits a safe integer.
-const key = (id: NodeId) => id.index * 64 + id.level;
+/** At most this many nodes of one level are added to the cache per store call, so no single read is long. */
+export const NODE_CACHE_FILL_CHUNK = 1 << 16;
+
+/** Nodes [start, end) of one level of the tree (level 0 = leaf hashes). */
+export interface LevelRange {
+  readonly level: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What the cache reads from: a LedgerStore, optionally able to read nodes and whole ranges in one round trip. */
+export interface NodeSource {
+  readNodes(ids: readonly NodeId[]): Promise<Uint8Array[]>;
+  readLevel(level: number, start: number, end: number): Promise<Uint8Array[]>;
+  /** The hashes of `ids` (in order) and of every range (in index order), in one call; throws if one is missing. */
+  readNodesAndLevels?(ids: readonly NodeId[], ranges: readonly LevelRange[]): Promise<{ nodes: Uint8Array[]; levels: Uint8Array[][] }>;
+}
 
 /**
- * A bounded in-memory cache of perfect-subtree hashes, least recently used evicted first.
+ * An in-memory copy of the tree's perfect-subtree hashes, bounded in size: for each level, the nodes from index 0 up
+ * to a frontier, 32 bytes each in one buffer.
  *
  * Only perfect subtrees are ever stored in a LedgerStore, and a perfect subtree's hash never changes once its last
  * leaf is appended: the right edge of a tree is always folded from perfect nodes, never stored. So a hash read from
  * COMMITTED data stays valid for every later tree size, in every process sharing the database — the cache needs no
- * invalidation. It is filled lazily by `reader()`: each proof reads only its missing nodes, in one store call.
+ * invalidation, only growth. It is filled lazily by `reader()`: a proof that needs a node beyond a level's frontier
+ * extends that level (at most NODE_CACHE_FILL_CHUNK nodes per level per call) and reads any node still beyond it
+ * directly, all in one store call; once the levels reach the right edge, proofs read nothing but the few nodes the
+ * log has grown by. When the capacity is reached the levels stop growing and nodes beyond are read every time.
  *
  * Do not put it in front of a store bound to an open transaction (it could keep a node the transaction later rolls
  * back). A database restored to an older state, or edited behind the log's back, can disagree with the cache:
  * callers that hold a signed root should check the proof against it and `clear()` on a mismatch (the platform does).
  */
 export class NodeCache {
-  private readonly entries = new Map<number, Uint8Array>();
+  private levels: Uint8Array[] = [];
+  private filled: number[] = [];
+  private entries = 0;
   hits = 0;
   misses = 0;
 
-  constructor(readonly maxEntries: number = DEFAULT_NODE_CACHE_ENTRIES) {
-    if (!Number.isSafeInteger(maxEntries) || maxEntries < 1)
-      throw new InvalidArgumentError(`node cache size must be a positive integer, got ${maxEntries}`);
+  constructor(
+    readonly maxEntries: number = DEFAULT_NODE_CACHE_ENTRIES,
+    readonly fillChunk: number = NODE_CACHE_FILL_CHUNK,
+  ) {
+    for (const [what, n] of [['size', maxEntries], ['fill chunk', fillChunk]] as const)
+      if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`node cache ${what} must be a positive integer, got ${n}`);
   }
 
+  /** Number of hashes held. */
   get size(): number {
-    return this.entries.size;
+    return this.entries;
   }
 
-  /** The cached hash of `id` (marked most recently used), if any. */
+  /** The cached hash of `id` (a copy), if any. */
   get(id: NodeId): Uint8Array | undefined {
-    const k = key(id);
-    const h = this.entries.get(k);
-    if (h !== undefined) {
-      // Map keeps insertion order: re-inserting makes this the most recently used entry.
-      this.entries.delete(k);
-      this.entries.set(k, h);
-    }
-    return h;
-  }
-
-  /** Remembers the hash of a perfect node read from committed data. */
-  set(id: NodeId, hash: Uint8Array): void {
-    const k = key(id);
-    this.entries.delete(k);
-    this.entries.set(k, hash);
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    if (id.index >= (this.filled[id.level] ?? 0)) return undefined;
+    const at = id.index * HASH_SIZE;
+    return this.levels[id.level]!.slice(at, at + HASH_SIZE);
   }
 
   clear(): void {
-    this.entries.clear();
+    this.levels = [];
+    this.filled = [];
+    this.entries = 0;
   }
 
-  /** A NodeReader answering from the cache and reading only the missing nodes from `read` (at most one call). */
-  reader(read: NodeReader): NodeReader {
+  /** Appends `hashes` = nodes [start, …) of `level` if they continue its frontier and fit the capacity. */
+  private extend(level: number, start: number, hashes: readonly Uint8Array[]): void {
+    const filled = this.filled[level] ?? 0;
+    // Another proof may have extended the level meanwhile: keep only what continues the frontier.
+    if (start > filled || start + hashes.length <= filled) return;
+    const add = hashes.slice(filled - start, Math.max(0, Math.min(hashes.length, filled - start + this.maxEntries - this.entries)));
+    if (add.length === 0) return;
+    let buf = this.levels[level] ?? new Uint8Array(0);
+    const need = (filled + add.length) * HASH_SIZE;
+    if (need > buf.length) {
+      const grown = new Uint8Array(Math.max(need, Math.min(buf.length * 2, need + this.fillChunk * HASH_SIZE)));
+      grown.set(buf.subarray(0, filled * HASH_SIZE));
+      buf = grown;
+    }
+    add.forEach((h, i) => {
+      if (h.length !== HASH_SIZE) throw new StoreInconsistencyError(`node ${level}/${filled + i} has ${h.length} bytes`);
+      buf.set(h, (filled + i) * HASH_SIZE);
+    });
+    this.levels[level] = buf;
+    this.filled[level] = filled + add.length;
+    this.entries += add.length;
+  }
+
+  /** A NodeReader answering from the cache, reading what it lacks from `source` in (at most) one call. */
+  reader(source: NodeSource): NodeReader {
     return async (ids) => {
       const out: (Uint8Array | undefined)[] = ids.map((id) => this.get(id));
-      const missing: NodeId[] = [];
-      const at: number[] = [];
-      out.forEach((h, i) => {
-        if (h === undefined) {
-          missing.push(ids[i]!);
-          at.push(i);
-        }
-      });
+      const missing = ids.flatMap((id, i) => (out[i] === undefined ? [{ id, i }] : []));
       this.hits += ids.length - missing.length;
       this.misses += missing.length;
-      if (missing.length > 0) {
-        const fetched = await read(missing);
-        if (fetched.length !== missing.length)
-          throw new StoreInconsistencyError(`node reader returned ${fetched.length} of ${missing.length} hashes`);
-        fetched.forEach((h, j) => {
-          // A compact copy: a driver's buffer may be a view into a whole response, which the cache must not pin.
-          const copy = Uint8Array.from(h);
-          this.set(missing[j]!, copy);
-          out[at[j]!] = copy;
-        });
+      if (missing.length === 0) return out as Uint8Array[];
+
+      // Per level, top down: extend the frontier towards the furthest node needed, by at most one chunk, within
+      // capacity. (Upper levels are small and needed by every proof: they are complete long before the capacity of a
+      // cache sized for the log is reached.)
+      const ranges: LevelRange[] = [];
+      let room = this.maxEntries - this.entries;
+      const furthest = new Map<number, number>();
+      for (const { id } of missing) furthest.set(id.level, Math.max(furthest.get(id.level) ?? -1, id.index));
+      for (const [level, index] of [...furthest].sort((a, b) => b[0] - a[0])) {
+        const start = this.filled[level] ?? 0;
+        const end = Math.min(index + 1, start + this.fillChunk, start + room);
+        if (end > start) {
+          ranges.push({ level, start, end });
+          room -= end - start;
+        }
       }
+      const inRange = (id: NodeId) => ranges.some((r) => r.level === id.level && id.index >= r.start && id.index < r.end);
+      const direct = missing.filter(({ id }) => !inRange(id));
+      const directIds = direct.map(({ id }) => id);
+      const { nodes, levels } = source.readNodesAndLevels
+        ? await source.readNodesAndLevels(directIds, ranges)
+        : {
+            nodes: directIds.length > 0 ? await source.readNodes(directIds) : [],
+            levels: await Promise.all(ranges.map((r) => source.readLevel(r.level, r.start, r.end))),
+          };
+      if (nodes.length !== directIds.length) throw new StoreInconsistencyError(`node reader returned ${nodes.length} of ${directIds.length} hashes`);
+      ranges.forEach((r, k) => {
+        const got = levels[k]!;
+        if (got.length !== r.end - r.start) throw new StoreInconsistencyError(`level ${r.level} has ${got.length} of ${r.end - r.start} nodes in [${r.start}, ${r.end})`);
+        for (const { id, i } of missing) if (id.level === r.level && id.index >= r.start && id.index < r.end) out[i] = Uint8Array.from(got[id.index - r.start]!);
+        this.extend(r.level, r.start, got);
+      });
+      direct.forEach(({ i }, k) => (out[i] = nodes[k]!));
       return out as Uint8Array[];
     };
   }

@@ -2,6 +2,7 @@ import { AppendConflictError, InvalidArgumentError, StoreInconsistencyError } fr
 import type { NodeId } from '../tree/node-id.ts';
 import { rangeNodes } from '../tree/node-id.ts';
 import { LEDGER_SCHEMA_SQL } from './sql-schema.ts';
+import type { LevelRange } from './node-cache.ts';
 import type { AppendBatch, LeafRecord, LedgerStore, StoredCheckpoint } from './types.ts';
 
 /**
@@ -129,6 +130,48 @@ export class SqlLedgerStore implements LedgerStore {
       if (h === undefined) throw new StoreInconsistencyError(`missing node ${id.level}/${id.index}`);
       return h;
     });
+  }
+
+  /** Nodes `ids` and whole level ranges in one query (NodeCache's fill); named like `readNodes` on node-postgres. */
+  async readNodesAndLevels(ids: readonly NodeId[], ranges: readonly LevelRange[]): Promise<{ nodes: Uint8Array[]; levels: Uint8Array[][] }> {
+    for (const r of ranges) if (r.start > r.end) throw new InvalidArgumentError(`bad range [${r.start}, ${r.end})`);
+    const inner = ids.filter((i) => i.level > 0);
+    const leafRange = ranges.find((r) => r.level === 0);
+    const nodeRanges = ranges.filter((r) => r.level > 0);
+    const text = `SELECT n.level::int AS level, n.idx::text AS idx, n.hash FROM ledger_nodes n
+         JOIN unnest($1::smallint[], $2::bigint[]) AS q(lv, i) ON n.level = q.lv AND n.idx = q.i
+       UNION ALL
+       SELECT 0, l.idx::text, l.hash FROM ledger_leaves l WHERE l.idx = ANY($3::bigint[])
+       UNION ALL
+       SELECT n.level::int, n.idx::text, n.hash FROM ledger_nodes n
+         JOIN unnest($4::smallint[], $5::bigint[], $6::bigint[]) AS r(lv, s, e) ON n.level = r.lv AND n.idx >= r.s AND n.idx < r.e
+       UNION ALL
+       SELECT 0, l.idx::text, l.hash FROM ledger_leaves l WHERE l.idx >= $7::bigint AND l.idx < $8::bigint`;
+    const values = [
+      inner.map((i) => i.level),
+      inner.map((i) => String(i.index)),
+      ids.filter((i) => i.level === 0).map((i) => String(i.index)),
+      nodeRanges.map((r) => r.level),
+      nodeRanges.map((r) => String(r.start)),
+      nodeRanges.map((r) => String(r.end)),
+      String(leafRange?.start ?? 0),
+      String(leafRange?.end ?? 0),
+    ];
+    type Row = { level: number; idx: string; hash: Uint8Array };
+    const { rows } = this.opts.namedStatements
+      ? await (this.db as unknown as { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }> }).query({ name: 'rectify_ledger_read_nodes_levels', text, values })
+      : await this.db.query<Row>(text, values);
+    // A node asked for both singly and in a range comes back twice with the same hash: one map serves both.
+    const map = new Map(rows.map((r) => [`${r.level}/${r.idx}`, bytes(r.hash)]));
+    const at = (level: number, index: number) => {
+      const h = map.get(`${level}/${index}`);
+      if (h === undefined) throw new StoreInconsistencyError(`missing node ${level}/${index}`);
+      return h;
+    };
+    return {
+      nodes: ids.map((id) => at(id.level, id.index)),
+      levels: ranges.map((r) => Array.from({ length: r.end - r.start }, (_, k) => at(r.level, r.start + k))),
+    };
   }
 
   async readLevel(level: number, start: number, end: number): Promise<Uint8Array[]> {

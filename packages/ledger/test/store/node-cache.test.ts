@@ -1,86 +1,141 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, Ledger, MemoryLedgerStore, NodeCache, bytesEqual } from '../../src/index.ts';
-import type { NodeId } from '../../src/index.ts';
+import { InvalidArgumentError, Ledger, MemoryLedgerStore, NodeCache, StoreInconsistencyError, bytesEqual } from '../../src/index.ts';
+import type { LevelRange, NodeId } from '../../src/index.ts';
 
 const enc = new TextEncoder();
 
-/** A memory store that counts node reads, so the tests see what the cache saves. */
+/** A memory store that counts reads, so the tests see what the cache saves. */
 class CountingStore extends MemoryLedgerStore {
-  calls = 0;
-  nodes = 0;
+  nodeCalls = 0;
+  levelCalls = 0;
   override async readNodes(ids: readonly NodeId[]): Promise<Uint8Array[]> {
-    this.calls++;
-    this.nodes += ids.length;
+    this.nodeCalls++;
     return super.readNodes(ids);
+  }
+  override async readLevel(level: number, start: number, end: number): Promise<Uint8Array[]> {
+    this.levelCalls++;
+    return super.readLevel(level, start, end);
+  }
+  get calls() {
+    return this.nodeCalls + this.levelCalls;
+  }
+  reset() {
+    this.nodeCalls = this.levelCalls = 0;
   }
 }
 
-async function grown(n: number, step = 37): Promise<CountingStore> {
-  const store = new CountingStore();
+/** The same, reading nodes and ranges in one call as SqlLedgerStore does (one round trip). */
+class OneTripStore extends CountingStore {
+  trips = 0;
+  async readNodesAndLevels(ids: readonly NodeId[], ranges: readonly LevelRange[]) {
+    this.trips++;
+    return {
+      nodes: await MemoryLedgerStore.prototype.readNodes.call(this, ids),
+      levels: await Promise.all(ranges.map((r) => MemoryLedgerStore.prototype.readLevel.call(this, r.level, r.start, r.end))),
+    };
+  }
+}
+
+async function grow(store: CountingStore, from: number, to: number) {
   const ledger = new Ledger(store);
-  for (let i = 0; i < n; i += step)
-    await ledger.append(Array.from({ length: Math.min(step, n - i) }, (_, j) => enc.encode(`leaf ${i + j}`)));
-  return store;
+  for (let i = from; i < to; i += 37)
+    await ledger.append(Array.from({ length: Math.min(37, to - i) }, (_, j) => enc.encode(`leaf ${i + j}`)));
 }
 
 const same = (a: Uint8Array[], b: Uint8Array[]) => a.length === b.length && a.every((h, i) => bytesEqual(h, b[i]!));
 
 describe('NodeCache', () => {
-  it('gives the same proofs and roots as the store, at every size, while the log grows', async () => {
-    const store = new CountingStore();
-    const plain = new Ledger(store);
-    const cached = new Ledger(store, { cache: new NodeCache(64) });
-    for (let i = 0; i < 300; i++) {
-      await plain.append([enc.encode(`leaf ${i}`)]);
-      const size = i + 1;
-      // The right edge moves with every append: proofs against the new size must still match.
-      expect(bytesEqual(await cached.root(size), await plain.root(size))).toBe(true);
-      for (const index of [0, Math.floor(size / 2), size - 1])
-        expect(same(await cached.inclusionProof(index, size), await plain.inclusionProof(index, size))).toBe(true);
-      for (const size1 of [1, Math.max(1, size - 3), size])
-        expect(same(await cached.consistencyProof(size1, size), await plain.consistencyProof(size1, size))).toBe(true);
-      // Older sizes too: a cached node is valid at every size that contains it.
-      if (size > 10) expect(same(await cached.inclusionProof(3, size - 7), await plain.inclusionProof(3, size - 7))).toBe(true);
+  it('gives the same proofs and roots as the store at every size while the log grows, also when full', async () => {
+    const shapes: [number, number][] = [
+      [1 << 20, 1 << 16],
+      [40, 8], // full after a few proofs: nodes beyond the frontier are read every time
+    ];
+    for (const [maxEntries, fillChunk] of shapes) {
+      const store = new CountingStore();
+      const plain = new Ledger(store);
+      const cache = new NodeCache(maxEntries, fillChunk);
+      const cached = new Ledger(store, { cache });
+      for (let i = 0; i < 300; i++) {
+        await plain.append([enc.encode(`leaf ${i}`)]);
+        const size = i + 1;
+        // The right edge moves with every append: proofs against the new size must still match.
+        expect(bytesEqual(await cached.root(size), await plain.root(size))).toBe(true);
+        for (const index of [0, Math.floor(size / 2), size - 1])
+          expect(same(await cached.inclusionProof(index, size), await plain.inclusionProof(index, size))).toBe(true);
+        for (const size1 of [1, Math.max(1, size - 3), size])
+          expect(same(await cached.consistencyProof(size1, size), await plain.consistencyProof(size1, size))).toBe(true);
+        // Older sizes too: a cached node is valid at every size that contains it.
+        if (size > 10) expect(same(await cached.inclusionProof(3, size - 7), await plain.inclusionProof(3, size - 7))).toBe(true);
+        expect(cache.size).toBeLessThanOrEqual(maxEntries);
+      }
     }
   });
 
-  it('reads only the missing nodes, in one store call, and none for a repeated proof', async () => {
-    const store = await grown(1000);
-    const cache = new NodeCache();
+  it('fills lazily, then answers from memory; a grown log costs one read of the new nodes', async () => {
+    const store = new CountingStore();
+    await grow(store, 0, 5000);
+    const cache = new NodeCache(1 << 20, 1024);
     const ledger = new Ledger(store, { cache });
-    store.calls = 0;
-    store.nodes = 0;
-    const first = await ledger.inclusionProof(500, 1000);
-    expect(store.calls).toBe(1);
-    const read = store.nodes;
-    expect(read).toBeGreaterThanOrEqual(first.length);
-    await ledger.inclusionProof(500, 1000);
-    expect(store.calls).toBe(1); // all from memory
-    // A neighbour shares the upper part of the path: fewer nodes read than the first time.
-    await ledger.inclusionProof(501, 1000);
-    expect(store.calls).toBe(2);
-    expect(store.nodes - read).toBeLessThan(read);
-    expect(cache.hits).toBeGreaterThan(0);
+    store.reset();
+    await ledger.inclusionProof(4321, 5000);
+    expect(store.nodeCalls).toBeLessThanOrEqual(1); // nodes the frontiers do not reach yet: read singly, together
+    expect(cache.size).toBeGreaterThan(0);
+    const indices = Array.from({ length: 400 }, (_, k) => (k * 7919) % 5000);
+    const sizes = Array.from({ length: 199 }, (_, k) => (k + 1) * 25);
+    const run = async () => {
+      for (const i of indices) await ledger.inclusionProof(i, 5000);
+      for (const s1 of sizes) await ledger.consistencyProof(s1, 5000);
+    };
+    await run(); // the frontiers reach every node these proofs need
+    store.reset();
+    await run();
+    expect(store.calls).toBe(0);
+    // At most the whole tree: 5000 leaves and 5000 - popcount(5000) interior nodes.
+    expect(cache.size).toBeLessThanOrEqual(5000 + 5000 - 5);
+    expect(cache.size).toBeGreaterThan(5000);
+    await grow(store, 5000, 5003);
+    store.reset();
+    const proof = await ledger.inclusionProof(5002, 5003);
+    expect(same(proof, await new Ledger(store).inclusionProof(5002, 5003))).toBe(true);
+    expect(store.calls).toBeGreaterThan(0); // the new leaves' nodes
   });
 
-  it('stays within its bound and evicts the least recently used', () => {
-    const cache = new NodeCache(3);
-    const h = (n: number) => Uint8Array.of(n);
-    cache.set({ level: 0, index: 1 }, h(1));
-    cache.set({ level: 0, index: 2 }, h(2));
-    cache.set({ level: 1, index: 1 }, h(3));
-    expect(cache.get({ level: 0, index: 1 })).toEqual(h(1)); // now most recent
-    cache.set({ level: 2, index: 0 }, h(4));
-    expect(cache.size).toBe(3);
-    expect(cache.get({ level: 0, index: 2 })).toBeUndefined(); // the oldest went
-    expect(cache.get({ level: 0, index: 1 })).toEqual(h(1));
-    // Same index on different levels are different nodes.
-    expect(cache.get({ level: 1, index: 1 })).toEqual(h(3));
+  it('reads at most once per proof from a store that reads nodes and ranges together', async () => {
+    const store = new OneTripStore();
+    await grow(store, 0, 3000);
+    const ledger = new Ledger(store, { cache: new NodeCache(1 << 20, 256) });
+    store.reset();
+    for (let k = 0; k < 300; k++) {
+      const before = store.trips;
+      await ledger.inclusionProof((k * 7919) % 3000, 3000);
+      await ledger.consistencyProof(1 + ((k * 104729) % 2999), 3000);
+      expect(store.trips - before).toBeLessThanOrEqual(2);
+    }
+    expect(store.calls).toBe(0); // never the separate reads
+  });
+
+  it('stays within its capacity, and clear() empties it', async () => {
+    const store = new CountingStore();
+    await grow(store, 0, 3000);
+    const cache = new NodeCache(500, 64);
+    const ledger = new Ledger(store, { cache });
+    for (let k = 0; k < 300; k++) await ledger.inclusionProof((k * 7919) % 3000, 3000);
+    expect(cache.size).toBe(500);
+    const held = { level: 0, index: 0 };
+    expect(cache.get(held)).toEqual((await store.readNodes([held]))[0]);
+    cache.clear();
+    expect(cache.size).toBe(0);
+    expect(cache.get(held)).toBeUndefined();
+    // Still the right proofs, filling again.
+    expect(same(await ledger.inclusionProof(2999, 3000), await new Ledger(store).inclusionProof(2999, 3000))).toBe(true);
+    expect(cache.size).toBeGreaterThan(0);
     expect(() => new NodeCache(0)).toThrow(InvalidArgumentError);
+    expect(() => new NodeCache(10, 0.5)).toThrow(InvalidArgumentError);
   });
 
-  it('refuses a reader that answers with the wrong number of hashes', async () => {
-    const read = new NodeCache().reader(async () => [new Uint8Array(32)]);
-    await expect(read([{ level: 0, index: 0 }, { level: 0, index: 1 }])).rejects.toThrow(/1 of 2/);
+  it('refuses a source that answers with the wrong number of hashes', async () => {
+    const h = new Uint8Array(32);
+    const short = new NodeCache().reader({ readNodes: async () => [], readLevel: async () => [h] });
+    await expect(short([{ level: 0, index: 0 }, { level: 0, index: 1 }])).rejects.toThrow(StoreInconsistencyError);
   });
 });

@@ -16,6 +16,7 @@ import {
   verifyLog,
   writeTiles,
   hashLeaf,
+  NodeCache,
 } from '../../src/index.ts';
 
 let db: PGlite;
@@ -146,5 +147,21 @@ describe('SqlLedgerStore with named statements (node-postgres)', () => {
     expect(await named.consistencyProof(1000, N)).toEqual(await memLedger.consistencyProof(1000, N));
     expect(sent).toHaveLength(5);
     expect(new Set(sent.map((q) => q.name))).toEqual(new Set(['rectify_ledger_read_nodes']));
+
+    // Through a node cache: nodes and whole level ranges in one named query per proof, the same proofs.
+    sent.length = 0;
+    const cache = new NodeCache(1 << 16, 128);
+    const cached = new Ledger(new SqlLedgerStore(pgLike as never, { namedStatements: true }), { cache });
+    for (let k = 0; k < 60; k++) {
+      const index = (k * 7919) % N;
+      const before = sent.length;
+      expect(await cached.inclusionProof(index, N)).toEqual(await memLedger.inclusionProof(index, N));
+      expect(await cached.consistencyProof(1 + ((k * 104729) % (N - 1)), N)).toEqual(
+        await memLedger.consistencyProof(1 + ((k * 104729) % (N - 1)), N),
+      );
+      expect(sent.length - before).toBeLessThanOrEqual(2);
+    }
+    expect(new Set(sent.map((q) => q.name))).toEqual(new Set(['rectify_ledger_read_nodes_levels']));
+    expect(cache.size).toBeGreaterThan(N);
   });
 });
