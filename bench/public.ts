@@ -2,7 +2,7 @@
  * Public-side benchmark (issue 4): with 1M clues × scale stored, autocannon against `GET /api/public/clues/:code`
  * (track by code) and `POST /api/public/clues` (submit, each with a fresh idempotency key) on 127.0.0.1, and a bare
  * Fastify hello-world in the same run as the baseline. autocannon runs in a child process for both. Run: npm run bench -- public [--engine pglite|postgres]
- * [--scale 0.1]. Progress goes to stderr; the caller prints the returned figures as the last stdout line.
+ * [--scale 0.1] [--keep]. Progress goes to stderr; the caller prints the returned figures as the last stdout line.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,14 +27,23 @@ const DURATION_S = 10;
 
 const log = (msg: string) => process.stderr.write(`[public] ${msg}\n`);
 
+/**
+ * `--keep` (PostgreSQL only) keeps the seeded database `rectify_bench_public` after the run and reuses it on the next
+ * one (migrations still run, the 1M clues are not stored again), so runs can be repeated when the machine is quiet.
+ */
+const keep = process.argv.includes('--keep');
+const KEPT_DATABASE = 'rectify_bench_public';
+
 async function openEngine(
   engine: PublicBenchOptions['engine'],
-): Promise<{ database: Database; close: () => Promise<void> }> {
+): Promise<{ database: Database; reused: boolean; close: () => Promise<void> }> {
   if (engine === 'pglite') {
+    if (keep) throw new Error('--keep works with PostgreSQL only');
     const dir = await mkdtemp(join(tmpdir(), 'bench-public-pglite-'));
     const database = await openDatabase({ dataDir: dir });
     return {
       database,
+      reused: false,
       close: async () => {
         await database.close();
         await rm(dir, { recursive: true, force: true });
@@ -43,18 +52,20 @@ async function openEngine(
   }
   const pg = (await import('pg')).default;
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `bench_public_${process.pid}`;
+  const name = keep ? KEPT_DATABASE : `bench_public_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const reused = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  if (!reused) await admin.query(`CREATE DATABASE ${name}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
   const database = await openDatabase({ url: target.toString(), poolSize: 20 });
   return {
     database,
+    reused,
     close: async () => {
       await database.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${name}`);
       await admin.end();
     },
   };
@@ -159,12 +170,16 @@ function load(base: string, plan: LoadPlan, duration = DURATION_S): Promise<Figu
 
 export async function run(opts: PublicBenchOptions): Promise<Record<string, number | string>> {
   const clues = Math.max(1000, Math.round(FULL_CLUES * opts.scale));
-  const { database, close } = await openEngine(opts.engine);
+  const { database, reused, close } = await openEngine(opts.engine);
   try {
     await migrateDatabase(database);
-    await loadRegions(database.db, '330500');
-    log(`${opts.engine}: storing ${clues} clues`);
-    await fill(database, clues);
+    if (reused) {
+      log(`${opts.engine}: reusing ${KEPT_DATABASE} (--keep)`);
+    } else {
+      await loadRegions(database.db, '330500');
+      log(`${opts.engine}: storing ${clues} clues`);
+      await fill(database, clues);
+    }
     const { rows } = await database.sql.query<{ tracking_code: string }>(
       'SELECT tracking_code FROM clues TABLESAMPLE SYSTEM (1) LIMIT 5000',
     );

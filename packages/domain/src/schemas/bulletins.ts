@@ -71,17 +71,9 @@ export const bulletinListQuery = pageQuery.extend({
 });
 
 /** What the public sees: published bulletins only, personal data masked. */
-export const publicBulletinView = z.object({
-  id: z.string(),
-  regionCode: z.string(),
-  kind: bulletinKind,
-  kindLabel: z.string(),
-  title: z.string(),
-  body: z.string(),
-  campaignId: z.string().nullable(),
-  publishedAt: isoDateTime,
-  updatedAt: isoDateTime,
-});
+export const publicBulletinView = bulletinView
+  .pick({ id: true, regionCode: true, kind: true, kindLabel: true, title: true, body: true, campaignId: true })
+  .extend({ publishedAt: isoDateTime, updatedAt: isoDateTime });
 export type PublicBulletinView = z.infer<typeof publicBulletinView>;
 export const publicBulletinPage = pageOf(publicBulletinView);
 

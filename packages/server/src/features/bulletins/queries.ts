@@ -20,25 +20,32 @@ function filters(q: { state?: string; kind?: string; region?: string; q?: string
   ];
 }
 
-export async function listBulletins(
+/** One page of the bulletins matching `where`, newest first by `newest`, and how many match in all. */
+async function pageOf(
   db: Executor,
-  scope: Scope,
-  q: { state?: string; kind?: string; region?: string; q?: string },
+  where: SQL | undefined,
+  newest: typeof bulletins.updatedAt | typeof bulletins.publishedAt,
   window: { limit: number; offset: number },
 ): Promise<{ items: BulletinRow[]; total: number }> {
-  const where = scope.filter(bulletins, ...filters(q));
   const [items, [counted]] = await Promise.all([
     db
       .select()
       .from(bulletins)
       .where(where)
-      .orderBy(desc(bulletins.updatedAt), desc(bulletins.id))
+      .orderBy(desc(newest), desc(bulletins.id))
       .limit(window.limit)
       .offset(window.offset),
     db.select({ n: count() }).from(bulletins).where(where),
   ]);
   return { items, total: Number(counted?.n ?? 0) };
 }
+
+export const listBulletins = (
+  db: Executor,
+  scope: Scope,
+  q: { state?: string; kind?: string; region?: string; q?: string },
+  window: { limit: number; offset: number },
+) => pageOf(db, scope.filter(bulletins, ...filters(q)), bulletins.updatedAt, window);
 
 export async function findBulletin(db: Executor, scope: Scope, id: string): Promise<BulletinRow | undefined> {
   const [row] = await db
@@ -69,24 +76,11 @@ export async function updateBulletin(
 }
 
 /** Published bulletins of a region subtree (all regions without one), newest first. */
-export async function listPublishedBulletins(
+export const listPublishedBulletins = (
   db: Executor,
   q: { kind?: string; region?: string; q?: string },
   window: { limit: number; offset: number },
-): Promise<{ items: BulletinRow[]; total: number }> {
-  const where = and(eq(bulletins.state, 'published'), ...filters(q));
-  const [items, [counted]] = await Promise.all([
-    db
-      .select()
-      .from(bulletins)
-      .where(where)
-      .orderBy(desc(bulletins.publishedAt), desc(bulletins.id))
-      .limit(window.limit)
-      .offset(window.offset),
-    db.select({ n: count() }).from(bulletins).where(where),
-  ]);
-  return { items, total: Number(counted?.n ?? 0) };
-}
+) => pageOf(db, and(eq(bulletins.state, 'published'), ...filters(q)), bulletins.publishedAt, window);
 
 export async function findPublishedBulletin(db: Executor, id: string): Promise<BulletinRow | undefined> {
   const [row] = await db
