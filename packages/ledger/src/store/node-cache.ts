@@ -20,7 +20,10 @@ export interface LevelRange {
 export interface NodeSource {
   readNodes(ids: readonly NodeId[]): Promise<Uint8Array[]>;
   readLevel(level: number, start: number, end: number): Promise<Uint8Array[]>;
-  /** The hashes of `ids` (in order) and of every range (in index order), in one call; throws if one is missing. */
+  /**
+   * In one call: the hashes of `ids` (in order; throws if one is missing) and, for every range, the hashes of the
+   * nodes of that range the tree has, from its start (fewer than asked where the range passes the right edge).
+   */
   readNodesAndLevels?(ids: readonly NodeId[], ranges: readonly LevelRange[]): Promise<{ nodes: Uint8Array[]; levels: Uint8Array[][] }>;
 }
 
@@ -112,15 +115,23 @@ export class NodeCache {
       let room = this.maxEntries - this.entries;
       const furthest = new Map<number, number>();
       for (const { id } of missing) furthest.set(id.level, Math.max(furthest.get(id.level) ?? -1, id.index));
+      // A source that reads ranges as far as they exist gets whole chunks (the tree fills in fewer proofs); otherwise
+      // a range ends at the furthest node needed, which is known to exist.
+      const whole = source.readNodesAndLevels !== undefined;
+      const wanted: number[] = [];
       for (const [level, index] of [...furthest].sort((a, b) => b[0] - a[0])) {
         const start = this.filled[level] ?? 0;
-        const end = Math.min(index + 1, start + this.fillChunk, start + room);
-        if (end > start) {
+        const limit = Math.min(start + this.fillChunk, start + room);
+        const need = Math.min(index + 1, limit);
+        if (need > start) {
+          const end = whole ? limit : need;
           ranges.push({ level, start, end });
+          wanted.push(need);
           room -= end - start;
         }
       }
-      const inRange = (id: NodeId) => ranges.some((r) => r.level === id.level && id.index >= r.start && id.index < r.end);
+      const inRange = (id: NodeId) =>
+        ranges.some((r, k) => r.level === id.level && id.index >= r.start && id.index < wanted[k]!);
       const direct = missing.filter(({ id }) => !inRange(id));
       const directIds = direct.map(({ id }) => id);
       const { nodes, levels } = source.readNodesAndLevels
@@ -132,8 +143,10 @@ export class NodeCache {
       if (nodes.length !== directIds.length) throw new StoreInconsistencyError(`node reader returned ${nodes.length} of ${directIds.length} hashes`);
       ranges.forEach((r, k) => {
         const got = levels[k]!;
-        if (got.length !== r.end - r.start) throw new StoreInconsistencyError(`level ${r.level} has ${got.length} of ${r.end - r.start} nodes in [${r.start}, ${r.end})`);
-        for (const { id, i } of missing) if (id.level === r.level && id.index >= r.start && id.index < r.end) out[i] = Uint8Array.from(got[id.index - r.start]!);
+        if (got.length < wanted[k]! - r.start || got.length > r.end - r.start)
+          throw new StoreInconsistencyError(`level ${r.level} has ${got.length} nodes from ${r.start}, needed ${wanted[k]! - r.start}`);
+        for (const { id, i } of missing)
+          if (id.level === r.level && id.index >= r.start && id.index < wanted[k]!) out[i] = Uint8Array.from(got[id.index - r.start]!);
         this.extend(r.level, r.start, got);
       });
       direct.forEach(({ i }, k) => (out[i] = nodes[k]!));

@@ -132,7 +132,7 @@ export class SqlLedgerStore implements LedgerStore {
     });
   }
 
-  /** Nodes `ids` and whole level ranges in one query (NodeCache's fill); named like `readNodes` on node-postgres. */
+  /** Nodes `ids` and level ranges as far as they exist, in one query (NodeCache's fill; NodeSource). */
   async readNodesAndLevels(ids: readonly NodeId[], ranges: readonly LevelRange[]): Promise<{ nodes: Uint8Array[]; levels: Uint8Array[][] }> {
     for (const r of ranges) if (r.start > r.end) throw new InvalidArgumentError(`bad range [${r.start}, ${r.end})`);
     const inner = ids.filter((i) => i.level > 0);
@@ -168,10 +168,16 @@ export class SqlLedgerStore implements LedgerStore {
       if (h === undefined) throw new StoreInconsistencyError(`missing node ${level}/${index}`);
       return h;
     };
-    return {
-      nodes: ids.map((id) => at(id.level, id.index)),
-      levels: ranges.map((r) => Array.from({ length: r.end - r.start }, (_, k) => at(r.level, r.start + k))),
+    const present = (r: LevelRange) => {
+      const out: Uint8Array[] = [];
+      for (let k = r.start; k < r.end; k++) {
+        const h = map.get(`${r.level}/${k}`);
+        if (h === undefined) break; // the right edge: a level's nodes are contiguous from 0
+        out.push(h);
+      }
+      return out;
     };
+    return { nodes: ids.map((id) => at(id.level, id.index)), levels: ranges.map(present) };
   }
 
   async readLevel(level: number, start: number, end: number): Promise<Uint8Array[]> {
