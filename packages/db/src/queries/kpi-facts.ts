@@ -15,13 +15,28 @@ export interface KpiSubject {
   campaignId?: string | undefined;
 }
 
-function problemWhere(scope: Scope, s: KpiSubject): SQL {
+/** The problems of the subject within the caller's scope. */
+export function problemWhere(scope: Scope, s: KpiSubject): SQL {
   return scope.filter(
     problems,
     s.regionPrefix ? sql`${problems.regionCode} like ${`${s.regionPrefix}%`}` : undefined,
     s.unitId ? eq(problems.leadUnitId, s.unitId) : undefined,
     s.campaignId ? eq(problems.campaignId, s.campaignId) : undefined,
   );
+}
+
+/**
+ * The KPI marks of the subject within the caller's scope. Marks carry their event's region and unit: without unit
+ * grants or a unit/campaign subject, their own scope and region are the problem's, so the join to problems is skipped.
+ */
+export function markWhere(scope: Scope, s: KpiSubject): SQL {
+  const regionOnly = !s.unitId && !s.campaignId && scope.grants.every((g) => g.regionCode !== null);
+  return and(
+    regionOnly
+      ? scope.where(kpiMarks)
+      : sql`exists (select 1 from ${problems} where ${problems.id} = ${kpiMarks.problemId} and ${problemWhere(scope, s)})`,
+    s.regionPrefix ? sql`${kpiMarks.regionCode} like ${`${s.regionPrefix}%`}` : undefined,
+  ) as SQL;
 }
 
 /** Assigned problems as the KPI formulas read them (one row each, with their mechanism count). */
@@ -103,7 +118,6 @@ export async function publicRatingFacts(
   s: KpiSubject,
   period: { from: Date; to: Date },
 ): Promise<RatingFact[]> {
-  const regionOnly = !s.unitId && !s.campaignId && scope.grants.every((g) => g.regionCode !== null);
   const rows = await db
     .select({ subjectId: kpiMarks.problemId, at: kpiMarks.at, value: kpiMarks.value })
     .from(kpiMarks)
@@ -111,10 +125,7 @@ export async function publicRatingFacts(
       and(
         eq(kpiMarks.kind, 'rating'),
         sql`${kpiMarks.raterUserId} is null and ${kpiMarks.at} >= ${period.from} and ${kpiMarks.at} < ${period.to}`,
-        s.regionPrefix ? sql`${kpiMarks.regionCode} like ${`${s.regionPrefix}%`}` : undefined,
-        regionOnly
-          ? scope.where(kpiMarks)
-          : sql`exists (select 1 from ${problems} where ${problems.id} = ${kpiMarks.problemId} and ${problemWhere(scope, s)})`,
+        markWhere(scope, s),
       ),
     );
   return rows.map((r) => ({

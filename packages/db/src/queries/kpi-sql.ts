@@ -1,9 +1,9 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, sql } from 'drizzle-orm';
 import { THREE_MONTHS_MS } from '@rectify/domain';
 import type { Executor } from '../client.ts';
 import { kpiMarks, problems } from '../schema/index.ts';
 import type { Scope } from '../scope.ts';
-import type { KpiSubject } from './kpi-facts.ts';
+import { markWhere, problemWhere, type KpiSubject } from './kpi-facts.ts';
 
 export interface KpiCounts {
   completion: [number, number];
@@ -13,15 +13,6 @@ export interface KpiCounts {
   mechanism: [number, number];
   rebound: [number, number];
   satisfaction: [number, number];
-}
-
-function subjectWhere(scope: Scope, s: KpiSubject): SQL {
-  return scope.filter(
-    problems,
-    s.regionPrefix ? sql`${problems.regionCode} like ${`${s.regionPrefix}%`}` : undefined,
-    s.unitId ? eq(problems.leadUnitId, s.unitId) : undefined,
-    s.campaignId ? eq(problems.campaignId, s.campaignId) : undefined,
-  );
 }
 
 const THREE_MONTHS = sql.raw(`interval '${THREE_MONTHS_MS / 3_600_000} hours'`);
@@ -83,7 +74,7 @@ export async function kpiCountsByPeriod(
   const grouped = single ? sql`` : sql`group by k.i`;
   const first = new Date(Math.min(...periods.map((p) => p.from.getTime())));
   const last = new Date(Math.max(...periods.map((p) => p.to.getTime())));
-  const where = and(subjectWhere(scope, subject), sql`${problems.assignedAt} is not null`);
+  const where = and(problemWhere(scope, subject), sql`${problems.assignedAt} is not null`);
   const closedIn = sql`closed_at >= ${b.from} and closed_at < ${b.to}`;
   const due = sql`d >= ${b.fromDay} and d < ${b.toDay}`;
   // 90 days are 90 × 24 h, as THREE_MONTHS_MS in the domain: an hours interval is exact arithmetic in any session time
@@ -113,13 +104,7 @@ export async function kpiCountsByPeriod(
       count(*) filter (where ${closedIn})::int as closed
     from p ${single ? sql`` : sql`cross join ${k}`}
     ${grouped}`);
-  // Ratings and look-backs come from their narrow KPI marks (one per event, with the event's region and unit), not
-  // from the events. Without unit grants or a unit/campaign subject, the marks' own scope and region are the
-  // problem's, so the join to problems can be skipped.
-  const regionOnly = !subject.unitId && !subject.campaignId && scope.grants.every((g) => g.regionCode !== null);
-  const markScope = regionOnly
-    ? sql`${scope.where(kpiMarks)}`
-    : sql`exists (select 1 from ${problems} where ${problems.id} = ${kpiMarks.problemId} and ${subjectWhere(scope, subject)})`;
+  // Ratings and look-backs come from their narrow KPI marks (one per event), not from the events.
   // A rating counts in a period when made in it and not superseded by the same rater before the period's end: that
   // keeps the latest rating per problem and rater, as the reference formula does.
   const counted = sql`(${kpiMarks.supersededAt} is null or ${kpiMarks.supersededAt} >= ${b.to})`;
@@ -131,8 +116,7 @@ export async function kpiCountsByPeriod(
                          and ${kpiMarks.value} in ('satisfied', 'basically_satisfied'))::int as satisfied,
       count(*) filter (where ${kpiMarks.kind} = 'rating' and ${counted})::int as ratings
       from ${kpiMarks} ${single ? sql`` : sql`join ${k} on ${kpiMarks.at} >= k.from_at and ${kpiMarks.at} < k.to_at`}
-     where ${kpiMarks.at} >= ${first} and ${kpiMarks.at} < ${last} and ${markScope}
-       ${subject.regionPrefix ? sql`and ${kpiMarks.regionCode} like ${`${subject.regionPrefix}%`}` : sql``}
+     where ${kpiMarks.at} >= ${first} and ${kpiMarks.at} < ${last} and ${markWhere(scope, subject)}
      ${grouped}`);
   // The two aggregates read different tables: on a server they run on two pooled connections at once.
   const [problemRows, markRows] = (await Promise.all([problemQuery, markQuery])) as unknown as {
