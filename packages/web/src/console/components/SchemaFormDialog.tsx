@@ -1,8 +1,9 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { App, Form } from 'antd';
 import type { z } from 'zod';
 import { FormModal } from './FormModal.tsx';
-import { applyServerErrors, validateWith } from './zodForm.ts';
+import { useFormRequest } from './useFormRequest.ts';
+import { validateWith } from './zodForm.ts';
 
 /**
  * A form dialog checked with a domain schema before sending: `toBody` turns the form's values into the request body,
@@ -38,9 +39,7 @@ export function SchemaFormDialog<S extends z.ZodType, V extends object, R>({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
-  const [error, setError] = useState<unknown>(null);
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, formErrors, setFormErrors, send: run } = useFormRequest(form);
 
   useEffect(() => {
     if (!open) return;
@@ -55,17 +54,13 @@ export function SchemaFormDialog<S extends z.ZodType, V extends object, R>({
     setError(null);
     const checked = validateWith(schema, toBody(form.getFieldsValue()), form);
     setFormErrors(checked.formErrors);
-    if (!checked.data) return;
-    setBusy(true);
-    try {
-      const result = await send(checked.data);
+    const { data } = checked;
+    if (!data) return;
+    await run(async () => {
+      const result = await send(data);
       message.success(successText);
       onDone(result);
-    } catch (err) {
-      if (!applyServerErrors(err, form)) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App, Form, Input, InputNumber, Select } from 'antd';
 import { regionPrefix } from '@rectify/domain/regions';
 import { createRegionBody, updateRegionBody } from '@rectify/domain/schemas/org';
 import { FormModal } from '../../../components/FormModal.tsx';
-import { applyServerErrors, validateWith } from '../../../components/zodForm.ts';
+import { useFormRequest } from '../../../components/useFormRequest.ts';
+import { validateWith } from '../../../components/zodForm.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { CHILD_LEVEL, childCodeProblem, timeZoneChoices } from '../lib/regionForm.ts';
 import { createRegion, updateRegion, type AdminRegion, type CreateRegion, type UpdateRegion } from '../service.ts';
@@ -45,9 +46,7 @@ export function RegionFormModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, formErrors, setFormErrors, send } = useFormRequest(form);
   const childLevel = CHILD_LEVEL[region.level];
 
   useEffect(() => {
@@ -91,19 +90,14 @@ export function RegionFormModal({
         return;
       }
     }
-    setBusy(true);
-    try {
+    await send(async () => {
       const saved =
         mode === 'edit'
           ? await updateRegion(region.code, checked.data as UpdateRegion)
           : await createRegion(checked.data as CreateRegion);
       message.success(mode === 'edit' ? t('regions.saved') : t('regions.created'));
       onSaved(saved);
-    } catch (err) {
-      if (!applyServerErrors(err, form)) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -5,9 +5,10 @@ import { createCampaignBody, updateCampaignBody } from '@rectify/domain/schemas/
 import { SCORE_SOURCES, type ScoreSource } from '@rectify/domain/campaign/scoring';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
+import { useFormRequest } from '../../../components/useFormRequest.ts';
 import { RegionPicker } from '../../../components/RegionPicker.tsx';
 import { useRequest } from '../../../../lib/useRequest.ts';
-import { applyServerErrors, validateWith } from '../../../components/zodForm.ts';
+import { validateWith } from '../../../components/zodForm.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { searchUnits, unitById } from '../../../services/org.ts';
 import { useSignedIn } from '../../../session.tsx';
@@ -107,10 +108,8 @@ export function CampaignFormModal({
   const { access } = useSignedIn();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const { busy, error, setError, formErrors, setFormErrors, send } = useFormRequest(form);
   const [version, setVersion] = useState(campaign?.version ?? 0);
-  const [error, setError] = useState<unknown>(null);
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const schemes = useRequest(() => (open ? listSchemes() : Promise.resolve([])), [open]);
 
   useEffect(() => {
@@ -133,18 +132,13 @@ export function CampaignFormModal({
       : validateWith(createCampaignBody, { ...body, regionCode: values.regionCode ?? undefined }, form);
     setFormErrors(checked.formErrors);
     if (!checked.data) return;
-    setBusy(true);
-    try {
+    await send(async () => {
       const saved = campaign
         ? await updateCampaign(campaign.id, checked.data as Parameters<typeof updateCampaign>[1])
         : await createCampaign(checked.data as Parameters<typeof createCampaign>[0]);
       message.success(t(campaign ? 'campaign.saved' : 'campaign.created'));
       onSaved(saved);
-    } catch (err) {
-      if (!applyServerErrors(err, form)) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function loadLatest() {

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { researchBody } from '@rectify/domain/schemas/campaigns';
 import { FormModal } from '../../../components/FormModal.tsx';
+import { useFormRequest } from '../../../components/useFormRequest.ts';
 import { RegionPicker } from '../../../components/RegionPicker.tsx';
-import { applyServerErrors, validateWith } from '../../../components/zodForm.ts';
+import { validateWith } from '../../../components/zodForm.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { addResearch, type Campaign, type ResearchRecord } from '../service.ts';
 import { EvidenceUpload } from '../../../components/evidence/EvidenceUpload.tsx';
@@ -35,9 +36,7 @@ export function ResearchFormModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, formErrors, setFormErrors, send } = useFormRequest(form);
 
   useEffect(() => {
     if (!open) return;
@@ -64,16 +63,11 @@ export function ResearchFormModal({
     );
     setFormErrors(checked.formErrors);
     if (!checked.data) return;
-    setBusy(true);
-    try {
+    await send(async () => {
       await addResearch(campaign.id, checked.data);
       message.success(t('campaign.research.saved'));
       onSaved();
-    } catch (err) {
-      if (!applyServerErrors(err, form)) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

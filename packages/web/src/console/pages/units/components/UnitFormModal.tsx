@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { App, Form, Input, Select } from 'antd';
 import { createUnitBody, UNIT_KINDS, updateUnitBody } from '@rectify/domain/schemas/org';
 import { FormModal } from '../../../components/FormModal.tsx';
+import { useFormRequest } from '../../../components/useFormRequest.ts';
 import { RegionPicker } from '../../../components/RegionPicker.tsx';
 import { UnitPicker } from '../../../components/UnitPicker.tsx';
-import { applyServerErrors, validateWith } from '../../../components/zodForm.ts';
+import { validateWith } from '../../../components/zodForm.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { forgetUnit, type Unit } from '../../../services/org.ts';
 import { createUnit, getUnit, updateUnit } from '../service.ts';
@@ -35,10 +36,8 @@ export function UnitFormModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const { busy, error, setError, formErrors, setFormErrors, send } = useFormRequest(form);
   const [version, setVersion] = useState(unit?.version ?? 0);
-  const [error, setError] = useState<unknown>(null);
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!open) return;
@@ -61,19 +60,14 @@ export function UnitFormModal({
         );
     setFormErrors(checked.formErrors);
     if (!checked.data) return;
-    setBusy(true);
-    try {
+    await send(async () => {
       const saved = unit
         ? await updateUnit(unit.id, checked.data as Parameters<typeof updateUnit>[1])
         : await createUnit(checked.data as Parameters<typeof createUnit>[0]);
       forgetUnit(saved.id);
       message.success(unit ? t('units.saved') : t('units.created'));
       onSaved(saved);
-    } catch (err) {
-      if (!applyServerErrors(err, form)) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function loadLatest() {

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App, Form, Input, Typography } from 'antd';
 import { passwordProblems } from '@rectify/domain/password-policy';
 import { createUserBody } from '@rectify/domain/schemas/org';
 import { FormModal } from '../../../components/FormModal.tsx';
+import { useFormRequest } from '../../../components/useFormRequest.ts';
 import { UnitPicker } from '../../../components/UnitPicker.tsx';
-import { applyServerErrors, validateWith } from '../../../components/zodForm.ts';
+import { validateWith } from '../../../components/zodForm.ts';
 import { useI18n } from '../../../i18n.tsx';
 import { createUser, type User } from '../service.ts';
 import { GrantsEditor, grantRowsToInput, type GrantRow } from './GrantsEditor.tsx';
@@ -30,9 +31,7 @@ export function CreateUserModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, formErrors, setFormErrors, send } = useFormRequest(form);
 
   useEffect(() => {
     if (open) {
@@ -60,16 +59,11 @@ export function CreateUserModal({
     if (!data) return;
     const problems = passwordProblems(data.password, data.username);
     if (problems.length > 0) return form.setFields([{ name: 'password', errors: problems }]);
-    setBusy(true);
-    try {
+    await send(async () => {
       const user = await createUser(data);
       message.success(t('users.created'));
       onCreated(user);
-    } catch (err) {
-      if (!applyServerErrors(err, form)) setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
