@@ -26,9 +26,29 @@ describe('console access flags follow the domain rule table', () => {
       '/',
       '/units',
       '/users',
+      '/admin/regions',
+      '/admin/settings',
+      '/bulletins',
       '/events',
       '/audit',
     ]);
+  });
+
+  test('region settings: staff and admin edit, a leader reads, others see neither; only the admin manages regions', () => {
+    const flags = (role: MeView['grants'][number]['role'], separated = false) => {
+      const { settingsRead, settingsManage, regionManage } = computeAccess(
+        me([{ role, regionCode: '330500', unitId: null }], separated),
+      );
+      return { settingsRead, settingsManage, regionManage };
+    };
+    expect(flags('admin')).toEqual({ settingsRead: true, settingsManage: true, regionManage: true });
+    expect(flags('cppcc_staff')).toEqual({ settingsRead: true, settingsManage: true, regionManage: false });
+    expect(flags('leader')).toEqual({ settingsRead: true, settingsManage: false, regionManage: false });
+    for (const role of ['member', 'supervisor', 'evaluator', 'security_admin', 'audit_admin'] as const)
+      expect(flags(role), role).toEqual({ settingsRead: false, settingsManage: false, regionManage: false });
+    // Under 三员分立 business settings are staff work: the admin still reads them but no longer edits them.
+    expect(flags('admin', true)).toMatchObject({ settingsManage: false });
+    expect(flags('cppcc_staff', true)).toMatchObject({ settingsManage: true });
   });
 
   test('a unit liaison sees its work (tasks, lists, events) and no administration', () => {
