@@ -21,7 +21,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const progress = (period: string) => ({ period, percent: 60, done: '已更换 12 盏', nextSteps: '更换其余 8 盏', evidence: [] });
+const progress = (period: string) => ({
+  period,
+  percent: 60,
+  done: '已更换 12 盏',
+  nextSteps: '更换其余 8 盏',
+  evidence: [],
+});
 
 /** A problem carried through plan and one progress report, then (unless `open`) closure and on-site verification. */
 async function problem(title: string, open = false): Promise<string> {
@@ -49,14 +55,20 @@ async function problem(title: string, open = false): Promise<string> {
   await step('cppcc_staff', id, 'approve_plan', { checklist: [{ item: '合规', ok: true }] });
   await step('unit_liaison', id, 'report_progress', progress('第一周'));
   if (open) return id;
-  await step('unit_liaison', id, 'request_closure', { summary: '完成', proposedOutcome: 'resolved', evidence: [EVIDENCE] });
+  await step('unit_liaison', id, 'request_closure', {
+    summary: '完成',
+    proposedOutcome: 'resolved',
+    evidence: [EVIDENCE],
+  });
   await step('cppcc_staff', id, 'accept_closure', {});
   await step('supervisor', id, 'verify_pass', { outcome: 'resolved', notes: '属实', evidence: [EVIDENCE] });
   return id;
 }
 
-const publish = async (id: string, parts: { published: boolean; measures: boolean; progress: boolean; result: boolean }) =>
-  expect((await c.cppcc_staff!('PUT', `/api/problems/${id}/publication`, parts)).statusCode).toBe(200);
+const publish = async (
+  id: string,
+  parts: { published: boolean; measures: boolean; progress: boolean; result: boolean },
+) => expect((await c.cppcc_staff!('PUT', `/api/problems/${id}/publication`, parts)).statusCode).toBe(200);
 
 /** The public endpoint, without any session. */
 const proofs = (id: string) => t.app.inject({ method: 'GET', url: `/api/public/problems/${id}/proofs` });
@@ -83,7 +95,10 @@ describe('GET /api/public/problems/:id/proofs', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     // Measures and progress are published, the result is not: the approved plan and the progress report only.
-    expect(body.events.map((e: { type: string }) => e.type)).toEqual(['problem.plan_submitted', 'problem.progress_reported']);
+    expect(body.events.map((e: { type: string }) => e.type)).toEqual([
+      'problem.plan_submitted',
+      'problem.progress_reported',
+    ]);
     const vkey = (await t.app.inject({ method: 'GET', url: '/log/key' })).body.trim();
     const note = openNote(body.checkpoint.note, [parseVerifierKey(vkey)]); // throws unless signed by the log key
     const cp = parseCheckpoint(note.text);
@@ -105,7 +120,9 @@ describe('GET /api/public/problems/:id/proofs', () => {
     // A tampered proof does not verify.
     const tampered = body.events[0].inclusionProof.map(bytes);
     tampered[0]![0] ^= 1;
-    expect(() => verifyInclusion(body.events[0].leafIndex, cp.size, bytes(body.events[0].leafHash), tampered, cp.root)).toThrow();
+    expect(() =>
+      verifyInclusion(body.events[0].leafIndex, cp.size, bytes(body.events[0].leafHash), tampered, cp.root),
+    ).toThrow();
   });
 
   it('adds the verification once the result is published, and answers signed-in callers the same', async () => {

@@ -9,8 +9,9 @@ import { as, login, type TestPlatform } from './helpers.ts';
 export async function problemActors(t: Pick<TestPlatform, 'app' | 'database'>, roles: readonly string[]) {
   const c: Record<string, ReturnType<typeof as>> = {};
   for (const role of roles) c[role] = as(t.app, await login(t.app, role));
-  const housing = (await t.database.db.select().from(schema.units).where(eq(schema.units.name, '湖州市住房和城乡建设局')))[0]!
-    .id;
+  const housing = (
+    await t.database.db.select().from(schema.units).where(eq(schema.units.name, '湖州市住房和城乡建设局'))
+  )[0]!.id;
   const reader = c.cppcc_staff ?? Object.values(c)[0]!;
   async function step(who: string, id: string, command: string, input: unknown) {
     const { version } = (await reader('GET', `/api/problems/${id}`)).json();

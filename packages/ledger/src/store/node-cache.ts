@@ -24,7 +24,10 @@ export interface NodeSource {
    * In one call: the hashes of `ids` (in order; throws if one is missing) and, for every range, the hashes of the
    * nodes of that range the tree has, from its start (fewer than asked where the range passes the right edge).
    */
-  readNodesAndLevels?(ids: readonly NodeId[], ranges: readonly LevelRange[]): Promise<{ nodes: Uint8Array[]; levels: Uint8Array[][] }>;
+  readNodesAndLevels?(
+    ids: readonly NodeId[],
+    ranges: readonly LevelRange[],
+  ): Promise<{ nodes: Uint8Array[]; levels: Uint8Array[][] }>;
 }
 
 /**
@@ -54,8 +57,12 @@ export class NodeCache {
     readonly maxEntries: number = DEFAULT_NODE_CACHE_ENTRIES,
     readonly fillChunk: number = NODE_CACHE_FILL_CHUNK,
   ) {
-    for (const [what, n] of [['size', maxEntries], ['fill chunk', fillChunk]] as const)
-      if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`node cache ${what} must be a positive integer, got ${n}`);
+    for (const [what, n] of [
+      ['size', maxEntries],
+      ['fill chunk', fillChunk],
+    ] as const)
+      if (!Number.isSafeInteger(n) || n < 1)
+        throw new InvalidArgumentError(`node cache ${what} must be a positive integer, got ${n}`);
   }
 
   /** Number of hashes held. */
@@ -81,7 +88,10 @@ export class NodeCache {
     const filled = this.filled[level] ?? 0;
     // Another proof may have extended the level meanwhile: keep only what continues the frontier.
     if (start > filled || start + hashes.length <= filled) return;
-    const add = hashes.slice(filled - start, Math.max(0, Math.min(hashes.length, filled - start + this.maxEntries - this.entries)));
+    const add = hashes.slice(
+      filled - start,
+      Math.max(0, Math.min(hashes.length, filled - start + this.maxEntries - this.entries)),
+    );
     if (add.length === 0) return;
     let buf = this.levels[level] ?? new Uint8Array(0);
     const need = (filled + add.length) * HASH_SIZE;
@@ -91,7 +101,8 @@ export class NodeCache {
       buf = grown;
     }
     add.forEach((h, i) => {
-      if (h.length !== HASH_SIZE) throw new StoreInconsistencyError(`node ${level}/${filled + i} has ${h.length} bytes`);
+      if (h.length !== HASH_SIZE)
+        throw new StoreInconsistencyError(`node ${level}/${filled + i} has ${h.length} bytes`);
       buf.set(h, (filled + i) * HASH_SIZE);
     });
     this.levels[level] = buf;
@@ -140,13 +151,17 @@ export class NodeCache {
             nodes: directIds.length > 0 ? await source.readNodes(directIds) : [],
             levels: await Promise.all(ranges.map((r) => source.readLevel(r.level, r.start, r.end))),
           };
-      if (nodes.length !== directIds.length) throw new StoreInconsistencyError(`node reader returned ${nodes.length} of ${directIds.length} hashes`);
+      if (nodes.length !== directIds.length)
+        throw new StoreInconsistencyError(`node reader returned ${nodes.length} of ${directIds.length} hashes`);
       ranges.forEach((r, k) => {
         const got = levels[k]!;
         if (got.length < wanted[k]! - r.start || got.length > r.end - r.start)
-          throw new StoreInconsistencyError(`level ${r.level} has ${got.length} nodes from ${r.start}, needed ${wanted[k]! - r.start}`);
+          throw new StoreInconsistencyError(
+            `level ${r.level} has ${got.length} nodes from ${r.start}, needed ${wanted[k]! - r.start}`,
+          );
         for (const { id, i } of missing)
-          if (id.level === r.level && id.index >= r.start && id.index < wanted[k]!) out[i] = Uint8Array.from(got[id.index - r.start]!);
+          if (id.level === r.level && id.index >= r.start && id.index < wanted[k]!)
+            out[i] = Uint8Array.from(got[id.index - r.start]!);
         this.extend(r.level, r.start, got);
       });
       direct.forEach(({ i }, k) => (out[i] = nodes[k]!));

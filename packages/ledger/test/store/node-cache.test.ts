@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, Ledger, MemoryLedgerStore, NodeCache, StoreInconsistencyError, bytesEqual } from '../../src/index.ts';
+import {
+  InvalidArgumentError,
+  Ledger,
+  MemoryLedgerStore,
+  NodeCache,
+  StoreInconsistencyError,
+  bytesEqual,
+} from '../../src/index.ts';
 import type { LevelRange, NodeId } from '../../src/index.ts';
 
 const enc = new TextEncoder();
@@ -34,7 +41,14 @@ class OneTripStore extends CountingStore {
     return {
       nodes: await MemoryLedgerStore.prototype.readNodes.call(this, ids),
       levels: await Promise.all(
-        ranges.map((r) => MemoryLedgerStore.prototype.readLevel.call(this, r.level, r.start, Math.max(r.start, Math.min(r.end, Math.floor(size / 2 ** r.level))))),
+        ranges.map((r) =>
+          MemoryLedgerStore.prototype.readLevel.call(
+            this,
+            r.level,
+            r.start,
+            Math.max(r.start, Math.min(r.end, Math.floor(size / 2 ** r.level))),
+          ),
+        ),
       ),
     };
   }
@@ -67,9 +81,12 @@ describe('NodeCache', () => {
         for (const index of [0, Math.floor(size / 2), size - 1])
           expect(same(await cached.inclusionProof(index, size), await plain.inclusionProof(index, size))).toBe(true);
         for (const size1 of [1, Math.max(1, size - 3), size])
-          expect(same(await cached.consistencyProof(size1, size), await plain.consistencyProof(size1, size))).toBe(true);
+          expect(same(await cached.consistencyProof(size1, size), await plain.consistencyProof(size1, size))).toBe(
+            true,
+          );
         // Older sizes too: a cached node is valid at every size that contains it.
-        if (size > 10) expect(same(await cached.inclusionProof(3, size - 7), await plain.inclusionProof(3, size - 7))).toBe(true);
+        if (size > 10)
+          expect(same(await cached.inclusionProof(3, size - 7), await plain.inclusionProof(3, size - 7))).toBe(true);
         expect(cache.size).toBeLessThanOrEqual(maxEntries);
       }
     }
@@ -131,7 +148,9 @@ describe('NodeCache', () => {
     expect(cache.size).toBe(0);
     expect(cache.get(held)).toBeUndefined();
     // Still the right proofs, filling again.
-    expect(same(await ledger.inclusionProof(2999, 3000), await new Ledger(store).inclusionProof(2999, 3000))).toBe(true);
+    expect(same(await ledger.inclusionProof(2999, 3000), await new Ledger(store).inclusionProof(2999, 3000))).toBe(
+      true,
+    );
     expect(cache.size).toBeGreaterThan(0);
     expect(() => new NodeCache(0)).toThrow(InvalidArgumentError);
     expect(() => new NodeCache(10, 0.5)).toThrow(InvalidArgumentError);
@@ -140,6 +159,11 @@ describe('NodeCache', () => {
   it('refuses a source that answers with the wrong number of hashes', async () => {
     const h = new Uint8Array(32);
     const short = new NodeCache().reader({ readNodes: async () => [], readLevel: async () => [h] });
-    await expect(short([{ level: 0, index: 0 }, { level: 0, index: 1 }])).rejects.toThrow(StoreInconsistencyError);
+    await expect(
+      short([
+        { level: 0, index: 0 },
+        { level: 0, index: 1 },
+      ]),
+    ).rejects.toThrow(StoreInconsistencyError);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest';
+import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { ed25519SignerFromSeed, Ledger, MemoryLedgerStore } from '@rectify/ledger';
 import {
   checkCheckpoint,
@@ -83,7 +83,12 @@ const flipFirstHash = (p: string[]) => {
 test('a verifier key parses only with its key ID: first 4 bytes of SHA-256(name ‖ 0x0A ‖ 0x01 ‖ pubkey)', async () => {
   expect(key.name).toBe(ORIGIN);
   expect(key.text).toBe(vkey);
-  const [, name, id, material] = /^([^+]+)\+([0-9a-f]{8})\+(.+)$/.exec(vkey)! as unknown as [string, string, string, string];
+  const [, name, id, material] = /^([^+]+)\+([0-9a-f]{8})\+(.+)$/.exec(vkey)! as unknown as [
+    string,
+    string,
+    string,
+    string,
+  ];
   const wrongId = (parseInt(id, 16) ^ 1).toString(16).padStart(8, '0');
   expect(await parseVerifierKey(`${name}+${wrongId}+${material}`)).toBeNull();
   expect(await parseVerifierKey(`other.example/log+${id}+${material}`)).toBeNull();
@@ -95,13 +100,16 @@ test('a verifier key parses only with its key ID: first 4 bytes of SHA-256(name 
 });
 
 test('the signed checkpoint verifies with the log key; a tampered root or another key does not', async () => {
-  expect(await checkCheckpoint(note, key)).toMatchObject({ signature: 'valid', checkpoint: { origin: ORIGIN, size: 13 } });
+  expect(await checkCheckpoint(note, key)).toMatchObject({
+    signature: 'valid',
+    checkpoint: { origin: ORIGIN, size: 13 },
+  });
   expect((await checkCheckpoint(tamperRoot(note), key)).signature).toBe('invalid');
   expect((await checkCheckpoint(note, (await parseVerifierKey(otherVkey))!)).signature).toBe('invalid');
   // A note with no signature line by the key at all.
-  expect((await checkCheckpoint(note.slice(0, note.lastIndexOf('\n\n') + 2) + '— someone.else AAAAAAAA\n', key)).signature).toBe(
-    'invalid',
-  );
+  expect(
+    (await checkCheckpoint(note.slice(0, note.lastIndexOf('\n\n') + 2) + '— someone.else AAAAAAAA\n', key)).signature,
+  ).toBe('invalid');
 });
 
 test('inclusion: 已验证 for the real proofs; a tampered proof, a tampered root or a wrong key each fail', async () => {
@@ -174,7 +182,11 @@ test('portal: 在记录中已验证 with the log key, the checkpoint and the pro
   renderPortal();
   await waitFor(() => expect(panel().dataset.outcome).toBe('verified'));
   expect(panel().textContent).toContain('在记录中已验证');
-  expect(screen.getAllByTestId('record-event').map((e) => e.dataset.outcome)).toEqual(['verified', 'verified', 'verified']);
+  expect(screen.getAllByTestId('record-event').map((e) => e.dataset.outcome)).toEqual([
+    'verified',
+    'verified',
+    'verified',
+  ]);
   expect(screen.getByTestId('record-key').textContent).toBe(vkey);
   expect(panel().textContent).toContain('整改措施');
   expect(panel().textContent).toContain('叶子 #6');
@@ -198,7 +210,10 @@ test('portal: one tampered proof, or a key other than the signer, and the panel 
 });
 
 test('portal: public events not yet in a checkpoint wait, and a problem with none says so', async () => {
-  serve({ checkpoint: null, events: [{ ...proofs[0]!, status: 'pending', leafIndex: null, leafHash: null, inclusionProof: null }] });
+  serve({
+    checkpoint: null,
+    events: [{ ...proofs[0]!, status: 'pending', leafIndex: null, leafHash: null, inclusionProof: null }],
+  });
   renderPortal();
   await waitFor(() => expect(panel().dataset.outcome).toBe('waiting'));
   expect(panel().textContent).toContain('尚未写入');

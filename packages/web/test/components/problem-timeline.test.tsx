@@ -14,7 +14,10 @@ const signer = ed25519SignerFromSeed('rectify.local/log', new Uint8Array(32).fil
 beforeEach(() => {
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (url: string) => new Response(url === '/log/key' ? `${signer.vkey}\n` : '', { status: url === '/log/key' ? 200 : 404 })),
+    vi.fn(
+      async (url: string) =>
+        new Response(url === '/log/key' ? `${signer.vkey}\n` : '', { status: url === '/log/key' ? 200 : 404 }),
+    ),
   );
 });
 afterEach(() => {

@@ -61,7 +61,12 @@ const provingLedger = (database: Database) =>
   });
 const directLedger = (database: Database) => new Ledger(new SqlLedgerStore(database.sql));
 
-async function inclusionProof(database: Database, index: number, leafHash: Uint8Array, checkpoint: PublishedCheckpoint) {
+async function inclusionProof(
+  database: Database,
+  index: number,
+  leafHash: Uint8Array,
+  checkpoint: PublishedCheckpoint,
+) {
   const root = decodeBase64Strict(checkpoint.root);
   const proof = await provingLedger(database).inclusionProof(index, checkpoint.size);
   const reached = rootFromInclusionProof(index, checkpoint.size, leafHash, proof);
@@ -127,7 +132,9 @@ export async function publishedProblemProofs(database: Database, problemId: stri
   if (!found) return undefined;
   const events = await eventsOfSubject(database.db, Scope.system(), 'problem', problemId);
   const shown = publicProblemEvents(found.problem, found.publication, events);
-  const chosen = [shown.plan, ...shown.progress, shown.verified].filter((e) => e !== undefined).sort((a, b) => a.id - b.id);
+  const chosen = [shown.plan, ...shown.progress, shown.verified]
+    .filter((e) => e !== undefined)
+    .sort((a, b) => a.id - b.id);
   const { checkpoint, events: proofs } = await proofsOfEvents(database, chosen);
   return { checkpoint, events: proofs.map(({ leaf: _leaf, ...rest }) => rest) };
 }

@@ -80,7 +80,8 @@ export interface VerifierKey {
 }
 
 const B64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const KEY_NAME = /^[^\s+\u0000-\u001f]+$/u;
+// A key name: printable, no '+' and no white space (C2SP signed-note).
+const KEY_NAME = /^[^\s+\p{Cc}]+$/u;
 
 /**
  * Parses `name+keyid+base64(0x01 ‖ pubkey)`; null unless it is a well-formed Ed25519 key whose key ID matches
@@ -167,7 +168,8 @@ export async function checkCheckpoint(note: string, key: VerifierKey): Promise<C
   for (const sig of mine) {
     let ok: boolean;
     try {
-      ok = sig.length === 64 && (await crypto.subtle.verify({ name: 'Ed25519' }, cryptoKey, new Uint8Array(sig), message));
+      ok =
+        sig.length === 64 && (await crypto.subtle.verify({ name: 'Ed25519' }, cryptoKey, new Uint8Array(sig), message));
     } catch {
       return { signature: 'unsupported', checkpoint };
     }
