@@ -1,4 +1,4 @@
-import { and, sql } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import { THREE_MONTHS_MS } from '@rectify/domain';
 import type { Executor } from '../client.ts';
 import { kpiMarks, problems } from '../schema/index.ts';
@@ -16,6 +16,18 @@ export interface KpiCounts {
 }
 
 const THREE_MONTHS = sql.raw(`interval '${THREE_MONTHS_MS / 3_600_000} hours'`);
+
+/**
+ * Runs one aggregate without parallel workers. Measured on the 2-core bench machine under load, the parallel plans of
+ * these ~100k-row scans took about twice as long as the plain ones (worker start-up and CPU contention; the two
+ * aggregates already run side by side): bench/RESULTS.md, "## kpi".
+ */
+function serial(db: Executor, query: SQL) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    return tx.execute(query);
+  });
+}
 
 /** A KPI period: instants, and its bounds as local calendar days in the time zone (for deadlines). */
 export interface KpiPeriod {
@@ -85,7 +97,9 @@ export async function kpiCountsByPeriod(
   const cohort = sql`assigned_at >= ${b.from} and assigned_at < ${b.to} and assigned_at <= ${cohortEnd}`;
   // Plain columns only (the deadline in force is kept in `problems.deadline` by every state change; the covering
   // index problems_kpi_idx holds them all): no JSON here.
-  const problemQuery = db.execute(sql`
+  const problemQuery = serial(
+    db,
+    sql`
     with p as (
       select ${problems.assignedAt} as assigned_at, ${problems.closedAt} as closed_at, ${problems.outcome} as outcome,
              ${problems.deadline} as d, pm.problem_id is not null as has_mechanism
@@ -103,12 +117,15 @@ export async function kpiCountsByPeriod(
       count(*) filter (where ${closedIn} and has_mechanism)::int as with_mechanism,
       count(*) filter (where ${closedIn})::int as closed
     from p ${single ? sql`` : sql`cross join ${k}`}
-    ${grouped}`);
+    ${grouped}`,
+  );
   // Ratings and look-backs come from their narrow KPI marks (one per event), not from the events.
   // A rating counts in a period when made in it and not superseded by the same rater before the period's end: that
   // keeps the latest rating per problem and rater, as the reference formula does.
   const counted = sql`(${kpiMarks.supersededAt} is null or ${kpiMarks.supersededAt} >= ${b.to})`;
-  const markQuery = db.execute(sql`
+  const markQuery = serial(
+    db,
+    sql`
     select ${b.i} as i,
       count(*) filter (where ${kpiMarks.kind} = 'lookback' and ${kpiMarks.value} = 'rebounded')::int as rebounded,
       count(*) filter (where ${kpiMarks.kind} = 'lookback')::int as lookbacks,
@@ -117,7 +134,8 @@ export async function kpiCountsByPeriod(
       count(*) filter (where ${kpiMarks.kind} = 'rating' and ${counted})::int as ratings
       from ${kpiMarks} ${single ? sql`` : sql`join ${k} on ${kpiMarks.at} >= k.from_at and ${kpiMarks.at} < k.to_at`}
      where ${kpiMarks.at} >= ${first} and ${kpiMarks.at} < ${last} and ${markWhere(scope, subject)}
-     ${grouped}`);
+     ${grouped}`,
+  );
   // The two aggregates read different tables: on a server they run on two pooled connections at once.
   const [problemRows, markRows] = (await Promise.all([problemQuery, markQuery])) as unknown as {
     rows: Record<string, unknown>[];
