@@ -38,6 +38,19 @@ describe('TrackCache', () => {
     expect(cache.get('A')?.json).toBe('"fresh"');
   });
 
+  it("lets one background refresh run per code in the last fifth of an entry's life", () => {
+    const cache = new TrackCache(10, 1000);
+    const entry = cache.set('A', '"a"', cache.generation, 0);
+    expect(cache.claimRefresh('A', entry, 799)).toBe(false);
+    expect(cache.claimRefresh('A', entry, 800)).toBe(true);
+    expect(cache.claimRefresh('A', entry, 900)).toBe(false); // one is running
+    expect(cache.get('A', 900)?.json).toBe('"a"'); // still served meanwhile
+    cache.releaseRefresh('A');
+    expect(cache.claimRefresh('A', entry, 900)).toBe(true);
+    cache.delete('A');
+    expect(cache.get('A', 900)).toBeUndefined();
+  });
+
   it('gives different pages different entity tags', () => {
     const cache = new TrackCache();
     expect(cache.set('A', '{"x":1}', 0).etag).not.toBe(cache.set('B', '{"x":2}', 0).etag);

@@ -94,6 +94,17 @@ export function publicRoutes(app: FastifyInstance): void {
     },
   });
 
+  /** Reads and presents a tracking page and stores it (unless a write came in between); undefined when unknown. */
+  async function presentTracked(code: string) {
+    const generation = tracked.generation;
+    const found = await trackClueByCode(db, code);
+    if (!found) return undefined;
+    const problem = found.clue.problemId || found.clue.duplicateOf ? await linkedProblem(db, found.clue) : undefined;
+    // Validated once here, as the response schema would; hits then send the stored JSON as it is.
+    const view = trackedClueView.parse(await presentTrackedClue(db, found.clue, problem, found.events));
+    return tracked.set(code, JSON.stringify(view), generation);
+  }
+
   r.get('/api/public/clues/:code', {
     config: { public: true },
     schema: {
@@ -107,16 +118,14 @@ export function publicRoutes(app: FastifyInstance): void {
       const code = normaliseTrackingCode(request.params.code);
       if (!code) throw notFound('查询码对应的反映');
       let entry = tracked.get(code);
-      if (!entry) {
-        const generation = tracked.generation;
-        const found = await trackClueByCode(db, code);
-        if (!found) throw notFound('查询码对应的反映');
-        const problem =
-          found.clue.problemId || found.clue.duplicateOf ? await linkedProblem(db, found.clue) : undefined;
-        // Validated once here, as the response schema would; hits then send the stored JSON as it is.
-        const view = trackedClueView.parse(await presentTrackedClue(db, found.clue, problem, found.events));
-        entry = tracked.set(code, JSON.stringify(view), generation);
+      if (entry && tracked.claimRefresh(code, entry)) {
+        void presentTracked(code)
+          .then((fresh) => fresh ?? tracked.delete(code))
+          .catch((err: unknown) => request.log.warn({ err }, 'tracking page refresh failed'))
+          .finally(() => tracked.releaseRefresh(code));
       }
+      entry ??= await presentTracked(code);
+      if (!entry) throw notFound('查询码对应的反映');
       reply.header('cache-control', 'no-cache').header('etag', entry.etag);
       // The JSON is already serialised (a string with a JSON content type is sent as it is); 304 has no body.
       if (request.headers['if-none-match'] === entry.etag) return reply.status(304).send(undefined as never);

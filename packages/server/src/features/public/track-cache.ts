@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 
-/** One presented tracking page: the JSON as sent, its entity tag, when it stops being served. */
+/** One presented tracking page: the JSON as sent, its entity tag, when to refresh it, when it stops being served. */
 export interface TrackEntry {
   json: string;
   etag: string;
+  refreshAt: number;
   expires: number;
 }
 
@@ -13,7 +14,9 @@ export interface TrackEntry {
  *
  * - Bounded: at most `max` codes, least recently used first out (a Map keeps insertion order; a hit re-inserts).
  * - Short-lived: an entry is served for `ttlMs` at most, so several app processes, background jobs and the CLI, which
- *   cannot reach this process's memory, are seen within seconds.
+ *   cannot reach this process's memory, are seen within seconds. In the last fifth of its life a read still gets the
+ *   entry at once, and one refresh per code runs in the background ({@link TrackCache.claimRefresh}): a code people
+ *   keep asking for is re-read before it expires instead of making a reader wait.
  * - Invalidated in this process by every successful write request (see {@link invalidateOnWrites}): whatever a
  *   staff or public action changes (a clue, its problem, a publication, a unit) is seen on the next read. The
  *   generation counter makes a read that started before a write unable to store its (possibly stale) result after it.
@@ -23,6 +26,7 @@ export interface TrackEntry {
  */
 export class TrackCache {
   private readonly entries = new Map<string, TrackEntry>();
+  private readonly refreshing = new Set<string>();
   private gen = 0;
 
   constructor(
@@ -52,6 +56,7 @@ export class TrackCache {
     const entry = {
       json,
       etag: `W/"${createHash('sha1').update(json).digest('base64url')}"`,
+      refreshAt: now + this.ttlMs * 0.8,
       expires: now + this.ttlMs,
     };
     if (generation !== this.gen || this.max <= 0) return entry;
@@ -59,6 +64,21 @@ export class TrackCache {
     this.entries.set(code, entry);
     while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
     return entry;
+  }
+
+  /** True (once, until {@link releaseRefresh}) when the entry is due for a background refresh and none is running. */
+  claimRefresh(code: string, entry: TrackEntry, now = Date.now()): boolean {
+    if (entry.refreshAt > now || this.refreshing.has(code)) return false;
+    this.refreshing.add(code);
+    return true;
+  }
+
+  releaseRefresh(code: string): void {
+    this.refreshing.delete(code);
+  }
+
+  delete(code: string): void {
+    this.entries.delete(code);
   }
 
   clear(): void {
