@@ -24,7 +24,7 @@ function phonePhoto(seed: string): Buffer {
 }
 
 function png(chunks: [string, Buffer][]): Buffer {
-  const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])];
+  const parts: Buffer[] = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])];
   for (const [type, data] of chunks) {
     const head = Buffer.alloc(8);
     head.writeUInt32BE(data.length, 0);
