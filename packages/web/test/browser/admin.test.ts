@@ -76,7 +76,8 @@ describe('region settings (地区配置) and regions (地区管理)', { timeout:
     });
     expect(put.status).toBe(200);
 
-    const extensions = page.getByLabel('最多延期次数');
+    // By role: the label alone also names the field's 恢复继承 button once the value is set here.
+    const extensions = page.getByRole('spinbutton', { name: '最多延期次数' });
     await extensions.fill('3');
     await extensions.blur();
     await page.getByTestId('settings-save').click();
@@ -86,7 +87,7 @@ describe('region settings (地区配置) and regions (地区管理)', { timeout:
     shots.push(await h.screenshot(page, 'admin-settings-stale'));
     await stale.getByRole('button', { name: '重新载入' }).click();
     await stale.waitFor({ state: 'detached' });
-    await expect(page.getByLabel('最多延期次数').inputValue()).resolves.toBe('1');
+    await expect(extensions.inputValue()).resolves.toBe('1');
   });
 
   test('a leader reads the settings without save; a member sees neither admin page', async () => {
