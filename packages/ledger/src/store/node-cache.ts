@@ -7,7 +7,7 @@ import type { NodeId } from '../tree/node-id.ts';
 export const DEFAULT_NODE_CACHE_ENTRIES = 1 << 21;
 
 /** At most this many nodes of one level are added to the cache per store call, so no single read is long. */
-export const NODE_CACHE_FILL_CHUNK = 1 << 16;
+export const NODE_CACHE_FILL_CHUNK = 1 << 14;
 
 /** Nodes [start, end) of one level of the tree (level 0 = leaf hashes). */
 export interface LevelRange {
@@ -37,10 +37,10 @@ export interface NodeSource {
  * Only perfect subtrees are ever stored in a LedgerStore, and a perfect subtree's hash never changes once its last
  * leaf is appended: the right edge of a tree is always folded from perfect nodes, never stored. So a hash read from
  * COMMITTED data stays valid for every later tree size, in every process sharing the database — the cache needs no
- * invalidation, only growth. It is filled lazily by `reader()`: a proof that needs a node beyond a level's frontier
- * extends that level (at most NODE_CACHE_FILL_CHUNK nodes per level per call) and reads any node still beyond it
- * directly, all in one store call; once the levels reach the right edge, proofs read nothing but the few nodes the
- * log has grown by. When the capacity is reached the levels stop growing and nodes beyond are read every time.
+ * invalidation, only growth. It is filled lazily: a proof that lacks nodes reads them directly (one store call) and
+ * starts a background fill that extends the levels (at most NODE_CACHE_FILL_CHUNK nodes per level per call) towards
+ * them and, from a SQL store, on to the right edge. Once filled, proofs read nothing but the few nodes the log has
+ * grown by. When the capacity is reached the levels stop growing and nodes beyond are read every time.
  *
  * Do not put it in front of a store bound to an open transaction (it could keep a node the transaction later rolls
  * back). A database restored to an older state, or edited behind the log's back, can disagree with the cache:
@@ -81,6 +81,8 @@ export class NodeCache {
     this.levels = [];
     this.filled = [];
     this.entries = 0;
+    this.wanted.clear();
+    this.atEdge.clear();
   }
 
   /** Appends `hashes` = nodes [start, …) of `level` if they continue its frontier and fit the capacity. */
@@ -110,7 +112,10 @@ export class NodeCache {
     this.entries += add.length;
   }
 
-  /** A NodeReader answering from the cache, reading what it lacks from `source` in (at most) one call. */
+  /**
+   * A NodeReader answering from the cache. What it lacks it reads directly from `source` (one call, like a store
+   * without a cache), and it starts a background fill towards those nodes: a proof never waits for a fill.
+   */
   reader(source: NodeSource): NodeReader {
     return async (ids) => {
       const out: (Uint8Array | undefined)[] = ids.map((id) => this.get(id));
@@ -118,54 +123,67 @@ export class NodeCache {
       this.hits += ids.length - missing.length;
       this.misses += missing.length;
       if (missing.length === 0) return out as Uint8Array[];
-
-      // Per level, top down: extend the frontier towards the furthest node needed, by at most one chunk, within
-      // capacity. (Upper levels are small and needed by every proof: they are complete long before the capacity of a
-      // cache sized for the log is reached.)
-      const ranges: LevelRange[] = [];
-      let room = this.maxEntries - this.entries;
-      const furthest = new Map<number, number>();
-      for (const { id } of missing) furthest.set(id.level, Math.max(furthest.get(id.level) ?? -1, id.index));
-      // A source that reads ranges as far as they exist gets whole chunks (the tree fills in fewer proofs); otherwise
-      // a range ends at the furthest node needed, which is known to exist.
-      const whole = source.readNodesAndLevels !== undefined;
-      const wanted: number[] = [];
-      for (const [level, index] of [...furthest].sort((a, b) => b[0] - a[0])) {
-        const start = this.filled[level] ?? 0;
-        const limit = Math.min(start + this.fillChunk, start + room);
-        const need = Math.min(index + 1, limit);
-        if (need > start) {
-          const end = whole ? limit : need;
-          ranges.push({ level, start, end });
-          wanted.push(need);
-          room -= end - start;
-        }
+      for (const { id } of missing) {
+        this.wanted.set(id.level, Math.max(this.wanted.get(id.level) ?? -1, id.index));
+        if (id.index >= (this.filled[id.level] ?? 0)) this.atEdge.delete(id.level); // the log grew
       }
-      const inRange = (id: NodeId) =>
-        ranges.some((r, k) => r.level === id.level && id.index >= r.start && id.index < wanted[k]!);
-      const direct = missing.filter(({ id }) => !inRange(id));
-      const directIds = direct.map(({ id }) => id);
-      const { nodes, levels } = source.readNodesAndLevels
-        ? await source.readNodesAndLevels(directIds, ranges)
-        : {
-            nodes: directIds.length > 0 ? await source.readNodes(directIds) : [],
-            levels: await Promise.all(ranges.map((r) => source.readLevel(r.level, r.start, r.end))),
-          };
-      if (nodes.length !== directIds.length)
-        throw new StoreInconsistencyError(`node reader returned ${nodes.length} of ${directIds.length} hashes`);
-      ranges.forEach((r, k) => {
-        const got = levels[k]!;
-        if (got.length < wanted[k]! - r.start || got.length > r.end - r.start)
-          throw new StoreInconsistencyError(
-            `level ${r.level} has ${got.length} nodes from ${r.start}, needed ${wanted[k]! - r.start}`,
-          );
-        for (const { id, i } of missing)
-          if (id.level === r.level && id.index >= r.start && id.index < wanted[k]!)
-            out[i] = Uint8Array.from(got[id.index - r.start]!);
-        this.extend(r.level, r.start, got);
-      });
-      direct.forEach(({ i }, k) => (out[i] = nodes[k]!));
+      const nodes = await source.readNodes(missing.map(({ id }) => id));
+      if (nodes.length !== missing.length)
+        throw new StoreInconsistencyError(`node reader returned ${nodes.length} of ${missing.length} hashes`);
+      missing.forEach(({ i }, k) => (out[i] = nodes[k]!));
+      this.startFill(source);
       return out as Uint8Array[];
     };
+  }
+
+  private filling: Promise<void> | undefined;
+  /** Per level, the furthest node a proof asked for. */
+  private wanted = new Map<number, number>();
+  /** Levels whose last fill came back short: the frontier is at the right edge of the tree. */
+  private atEdge = new Set<number>();
+
+  /** Resolves once no background fill is running (tests, benchmarks, a warm-up after start). */
+  async settled(): Promise<void> {
+    while (this.filling) await this.filling;
+  }
+
+  /**
+   * Fills in the background, one store call at a time, each extending every level that needs it by at most one
+   * chunk: up to the furthest node asked for and, from a source that reads ranges as far as they exist, on to the
+   * right edge. Stops at the capacity; a failure ends this fill (the next miss starts another).
+   */
+  private startFill(source: NodeSource): void {
+    if (this.filling) return;
+    const whole = source.readNodesAndLevels !== undefined;
+    this.filling = (async () => {
+      for (;;) {
+        const ranges: LevelRange[] = [];
+        let room = this.maxEntries - this.entries;
+        for (const [level, index] of [...this.wanted].sort((a, b) => b[0] - a[0])) {
+          const start = this.filled[level] ?? 0;
+          const limit = Math.min(start + this.fillChunk, start + room);
+          const end = whole && !this.atEdge.has(level) ? limit : Math.min(index + 1, limit);
+          if (end > start) {
+            ranges.push({ level, start, end });
+            room -= end - start;
+          }
+        }
+        if (ranges.length === 0) return;
+        const levels = whole
+          ? (await source.readNodesAndLevels!([], ranges)).levels
+          : await Promise.all(ranges.map((r) => source.readLevel(r.level, r.start, r.end)));
+        const before = this.entries;
+        ranges.forEach((r, k) => {
+          const got = levels[k] ?? [];
+          if (got.length < r.end - r.start) this.atEdge.add(r.level);
+          this.extend(r.level, r.start, got);
+        });
+        if (this.entries === before) return; // nothing more to add (e.g. cleared meanwhile)
+      }
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        this.filling = undefined;
+      });
   }
 }
