@@ -4,6 +4,7 @@ import { App } from 'antd';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { RegionFormModal } from '../../src/console/pages/admin/components/RegionFormModal.tsx';
 import type { AdminRegion } from '../../src/console/pages/admin/service.ts';
+import { stubFetch, type SentRequest } from './fetchStub.ts';
 import { renderConsole } from './render.tsx';
 
 const COUNTY: AdminRegion = {
@@ -15,25 +16,15 @@ const COUNTY: AdminRegion = {
   timeZone: 'Asia/Shanghai',
 };
 
-let requests: { method: string; url: string; body: unknown }[] = [];
+let requests: SentRequest[] = [];
 let reply: { status: number; body: unknown };
 
 beforeEach(() => {
-  requests = [];
   reply = {
     status: 201,
     body: { ...COUNTY, code: '330503950', name: '测试街道', level: 'town', parentCode: '330503' },
   };
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit) => {
-      requests.push({ method: init.method ?? 'GET', url, body: init.body ? JSON.parse(String(init.body)) : null });
-      return new Response(JSON.stringify(reply.body), {
-        status: reply.status,
-        headers: { 'content-type': 'application/json' },
-      });
-    }),
-  );
+  requests = stubFetch(() => reply);
 });
 afterEach(() => {
   cleanup();

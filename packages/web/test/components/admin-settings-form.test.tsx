@@ -7,6 +7,7 @@ import type { EffectiveSettingsView, RegionSettings } from '@rectify/domain/sett
 import { ApiError } from '../../src/api.ts';
 import { SettingsForm } from '../../src/console/pages/admin/components/SettingsForm.tsx';
 import type { SettingsContext } from '../../src/console/pages/admin/lib/settingsDraft.ts';
+import { stubFetch } from './fetchStub.ts';
 import { renderConsole } from './render.tsx';
 
 const CITY = '330500';
@@ -42,15 +43,11 @@ function countyContext(own: RegionSettings = {}, version = 3): SettingsContext {
 
 beforeEach(() => {
   // Region names come from /api/regions?parent=…; unit searches from /api/units.
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string) => {
-      const body = url.startsWith('/api/regions')
-        ? { items: [{ code: CITY, name: '湖州市', level: 'city', parentCode: '330000' }] }
-        : { items: [], total: 0, page: 1, pageSize: 20 };
-      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-    }),
-  );
+  stubFetch((url) => ({
+    body: url.startsWith('/api/regions')
+      ? { items: [{ code: CITY, name: '湖州市', level: 'city', parentCode: '330000' }] }
+      : { items: [], total: 0, page: 1, pageSize: 20 },
+  }));
 });
 afterEach(() => {
   cleanup();

@@ -4,6 +4,7 @@ import { App } from 'antd';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { AnswerDialog } from '../../src/console/pages/problems/components/SuggestionDialogs.tsx';
 import type { Suggestion } from '../../src/console/pages/problems/service.ts';
+import { stubFetch, type SentRequest } from './fetchStub.ts';
 import { renderConsole } from './render.tsx';
 
 const SUGGESTION: Suggestion = {
@@ -17,22 +18,12 @@ const SUGGESTION: Suggestion = {
   version: 2,
 };
 
-let requests: { method: string; url: string; body: unknown }[] = [];
+let requests: SentRequest[] = [];
 let reply: { status: number; body: unknown } = { status: 200, body: {} };
 
 beforeEach(() => {
-  requests = [];
   reply = { status: 200, body: { ...SUGGESTION, answer: 'adopted', version: 3 } };
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit) => {
-      requests.push({ method: init.method ?? 'GET', url, body: init.body ? JSON.parse(String(init.body)) : null });
-      return new Response(JSON.stringify(reply.body), {
-        status: reply.status,
-        headers: { 'content-type': 'application/json' },
-      });
-    }),
-  );
+  requests = stubFetch(() => reply);
 });
 afterEach(() => {
   cleanup();
