@@ -11,6 +11,19 @@ import { fromPercent, issuesUnder, restoreInheritance, shownValue, sourceOf, toP
 import type { SectionProps } from './sectionProps.ts';
 import { SourceControls } from './SourceTag.tsx';
 
+/** The messages of one field, next to it. */
+function FieldIssues({ messages }: { messages: string[] }) {
+  return (
+    <>
+      {messages.map((e) => (
+        <Typography.Text key={e} type="danger">
+          {e}
+        </Typography.Text>
+      ))}
+    </>
+  );
+}
+
 /** A card per setting key: its title, where its value comes from, 恢复继承, and its issues. */
 export function SettingCard({
   title,
@@ -54,7 +67,7 @@ export function KpiTargetsSection(props: SectionProps) {
   const setTarget = (name: KpiName, value: number | null) =>
     update((d) => ({ ...d, kpiTargets: { ...d.kpiTargets, [name]: value } }));
   return (
-    <SettingCard title={t('settings.section.kpi')} testId="settings-kpi" errors={issuesUnder(issues, 'kpiTargets')}>
+    <SettingCard title={t('settings.section.kpi')} testId="settings-kpi" errors={issues.get('kpiTargets') ?? []}>
       <Table<KpiName>
         size="small"
         rowKey={(n) => n}
@@ -94,11 +107,7 @@ export function KpiTargetsSection(props: SectionProps) {
                   >
                     {t('settings.kpi.noTarget')}
                   </Checkbox>
-                  {issuesUnder(issues, `kpiTargets.${n}`).map((e) => (
-                    <Typography.Text key={e} type="danger">
-                      {e}
-                    </Typography.Text>
-                  ))}
+                  <FieldIssues messages={issuesUnder(issues, `kpiTargets.${n}`)} />
                 </Space>
               );
             },
@@ -215,11 +224,7 @@ export function PeriodsSection(props: SectionProps) {
               }}
             />
             {keyControls(props, key, t(`settings.periods.${key}`))}
-            {issuesUnder(issues, key).map((e) => (
-              <Typography.Text key={e} type="danger">
-                {e}
-              </Typography.Text>
-            ))}
+            <FieldIssues messages={issuesUnder(issues, key)} />
           </Space>
         ))}
         <Space wrap>
@@ -236,11 +241,7 @@ export function PeriodsSection(props: SectionProps) {
             style={{ minWidth: 220 }}
           />
           {keyControls(props, 'lookbackMonths', t('settings.periods.lookbackMonths'))}
-          {issuesUnder(issues, 'lookbackMonths').map((e) => (
-            <Typography.Text key={e} type="danger">
-              {e}
-            </Typography.Text>
-          ))}
+          <FieldIssues messages={issuesUnder(issues, 'lookbackMonths')} />
         </Space>
       </Space>
     </SettingCard>
