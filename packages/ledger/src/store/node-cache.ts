@@ -7,7 +7,7 @@ import type { NodeId } from '../tree/node-id.ts';
 export const DEFAULT_NODE_CACHE_ENTRIES = 1 << 21;
 
 /** At most this many nodes of one level are added to the cache per store call, so no single read is long. */
-export const NODE_CACHE_FILL_CHUNK = 1 << 14;
+export const NODE_CACHE_FILL_CHUNK = 1 << 12;
 
 /** Nodes [start, end) of one level of the tree (level 0 = leaf hashes). */
 export interface LevelRange {
