@@ -96,8 +96,8 @@ describe('classifier suggestions on clues', () => {
 
   it('keep the filter inside the caller’s scope', async () => {
     const vagueId = ids[vague[0]![0]]!;
-    let clue = ok(await staff('GET', `/api/clues/${vagueId}`));
-    clue = ok(
+    const clue = ok(await staff('GET', `/api/clues/${vagueId}`));
+    ok(
       await staff('POST', `/api/clues/${vagueId}/commands/triage`, {
         version: clue.version,
         input: { category: '城乡建设', handlingUnitId: housingBureau },

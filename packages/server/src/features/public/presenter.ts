@@ -139,14 +139,13 @@ export async function presentPublicProblem(
     measures = (list ?? []).map((m) => ({ text: mask(m.text)!, due: m.due }));
   }
   const progress = pub.progress
-    ? shown.progress
-        .map((e) => ({
-          at: e.at.toISOString(),
-          period: str(input(e).period),
-          percent: Number(input(e).percent ?? 0),
-          done: mask(str(input(e).done))!,
-          nextSteps: mask(str(input(e).nextSteps))!,
-        }))
+    ? shown.progress.map((e) => ({
+        at: e.at.toISOString(),
+        period: str(input(e).period),
+        percent: Number(input(e).percent ?? 0),
+        done: mask(str(input(e).done))!,
+        nextSteps: mask(str(input(e).nextSteps))!,
+      }))
     : undefined;
   let result:
     { outcome: string | null; outcomeLabel: string | null; closedAt: string | null; notes: string | null } | undefined;
