@@ -204,7 +204,7 @@ export function bulletinRoutes(app: FastifyInstance): void {
       response: { 200: publicBulletinPage, ...errorResponses },
     },
     handler: async (request, reply) => {
-      reads.check(request, reply);
+      reads.checkRead(request, reply);
       const q = request.query;
       const { items, total } = await listPublishedBulletins(db, q, pageWindow(q));
       return { items: items.map(presentPublicBulletin), total, page: q.page, pageSize: q.pageSize };
@@ -220,7 +220,7 @@ export function bulletinRoutes(app: FastifyInstance): void {
       response: { 200: publicBulletinView, ...errorResponses },
     },
     handler: async (request, reply) => {
-      reads.check(request, reply);
+      reads.checkRead(request, reply);
       const row = await findPublishedBulletin(db, request.params.id);
       if (!row) throw notFound('公告通报');
       return presentPublicBulletin(row);

@@ -24,7 +24,7 @@ export function publicLedgerRoutes(app: FastifyInstance): void {
       response: { 200: publicProblemProofsView, 400: errorResponse, 404: errorResponse, 429: errorResponse },
     },
     handler: async (request, reply) => {
-      reads.check(request, reply);
+      reads.checkRead(request, reply);
       const out = await publishedProblemProofs(database, request.params.id);
       if (!out) throw notFound('公开问题');
       return out;

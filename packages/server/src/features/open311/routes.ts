@@ -64,7 +64,7 @@ export function open311Routes(app: FastifyInstance): void {
     scope.get(
       '/open311/v2/:file',
       handle(async (request, reply, name, format) => {
-        reads.check(request, reply);
+        reads.checkRead(request, reply);
         if (name === 'services') return sendOpen311(reply, format, 'services', PUBLIC_CATEGORIES.map(service));
         if (name === 'requests') {
           const q = request.query as Record<string, string | undefined>;
@@ -77,7 +77,7 @@ export function open311Routes(app: FastifyInstance): void {
     scope.get(
       '/open311/v2/services/:file',
       handle(async (request, reply, code, format) => {
-        reads.check(request, reply);
+        reads.checkRead(request, reply);
         const c = categoryByCode(code);
         if (!c) throw new Open311Error(404, `没有这个服务：${code}`);
         // Services carry no extra attributes (metadata=false); the definition lists none.
@@ -94,7 +94,7 @@ export function open311Routes(app: FastifyInstance): void {
     scope.get(
       '/open311/v2/requests/:file',
       handle(async (request, reply, id, format) => {
-        reads.check(request, reply);
+        reads.checkRead(request, reply);
         if (!uuidPattern.test(id)) throw new Open311Error(404, '没有这个请求');
         const rows = await listRequests(db, { service_request_id: id }, baseOf(request));
         if (rows.length === 0) throw new Open311Error(404, '没有这个请求');
@@ -106,7 +106,7 @@ export function open311Routes(app: FastifyInstance): void {
     scope.get(
       '/open311/v2/media/:id/:file',
       async (request: FastifyRequest<{ Params: { id: string; file: string } }>, reply: FastifyReply) => {
-        reads.check(request, reply);
+        reads.checkRead(request, reply);
         const { id, file } = request.params;
         const m = /^([0-9a-f]{64})\.(jpg|png)$/.exec(file);
         const gone = () => sendOpen311(reply, 'json', 'errors', [{ code: 404, description: '没有这张公开照片' }], 404);
@@ -128,7 +128,7 @@ export function open311Routes(app: FastifyInstance): void {
     scope.get(
       '/open311/v2/tokens/:file',
       handle(async (request, reply, token, format) => {
-        reads.check(request, reply);
+        reads.checkRead(request, reply);
         // Requests are created synchronously: the token is the request id itself.
         if (!uuidPattern.test(token)) throw new Open311Error(404, '没有这个令牌');
         const [row] = await db.select({ id: schema.clues.id }).from(schema.clues).where(eq(schema.clues.id, token));

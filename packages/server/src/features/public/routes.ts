@@ -114,7 +114,7 @@ export function publicRoutes(app: FastifyInstance): void {
       response: { 200: trackedClueView, ...errors },
     },
     handler: async (request, reply) => {
-      reads.check(request, reply);
+      reads.checkRead(request, reply);
       const code = normaliseTrackingCode(request.params.code);
       if (!code) throw notFound('查询码对应的反映');
       let entry = tracked.get(code);
@@ -192,7 +192,7 @@ export function publicRoutes(app: FastifyInstance): void {
       response: { 200: publicProblemPage, ...errors },
     },
     handler: async (request, reply) => {
-      reads.check(request, reply);
+      reads.checkRead(request, reply);
       const q = request.query;
       const { items, total } = await listPublishedProblems(db, q, pageWindow(q));
       const views = await Promise.all(items.map((i) => presentPublicProblem(db, i.problem, i.publication, false)));
@@ -209,7 +209,7 @@ export function publicRoutes(app: FastifyInstance): void {
       response: { 200: publicProblemView, ...errors },
     },
     handler: async (request, reply) => {
-      reads.check(request, reply);
+      reads.checkRead(request, reply);
       const found = await findPublishedProblem(db, request.params.id);
       if (!found) throw notFound('公开问题');
       return presentPublicProblem(db, found.problem, found.publication);
@@ -226,7 +226,7 @@ export function publicRoutes(app: FastifyInstance): void {
       }),
     },
     handler: async (request, reply) => {
-      reads.check(request, reply);
+      reads.checkRead(request, reply);
       const [region, kind] = request.params.file.split('.') as [string, 'atom' | 'rss'];
       const { items } = await listPublishedProblems(db, { region }, { limit: 50, offset: 0 });
       const problems = await Promise.all(items.map((i) => presentPublicProblem(db, i.problem, i.publication, false)));
