@@ -18,3 +18,4 @@ export * from './queries/kpi-sql.ts';
 export * from './queries/cases.ts';
 export * from './queries/analytics.ts';
 export * from './queries/settings.ts';
+export * from './signals.ts';

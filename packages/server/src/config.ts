@@ -43,7 +43,7 @@ const envSchema = z.object({
     .optional(),
   RECTIFY_PUBLIC_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   RECTIFY_PUBLIC_READS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
-  RECTIFY_PUBLIC_TRACK_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  RECTIFY_PUBLIC_TRACK_CACHE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
   RECTIFY_PUBLIC_CODE_SENDER: z.enum(['log', 'webhook']).default('log'),
   RECTIFY_PUBLIC_CODE_WEBHOOK_URL: z.url().optional(),
   RECTIFY_PUBLIC_CODE_WEBHOOK_TOKEN: z.string().min(1).optional(),
@@ -100,7 +100,7 @@ export interface Config {
     topRegion: string | undefined;
     submitsPerMinute: number;
     readsPerMinute: number;
-    /** How long a presented tracking page is served from this process's memory (0 = not cached). */
+    /** How long a presented tracking page is served from this process's memory (0 = not cached); writes clear it. */
     trackCacheMs: number;
     /** Same text received this many times within an hour → further copies are held for moderation. */
     floodThreshold: number;

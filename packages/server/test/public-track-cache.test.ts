@@ -180,6 +180,32 @@ describe('tracking page cache on the platform', () => {
     }
   });
 
+  it('sees a change written through another app process as soon as its signal arrives', async () => {
+    // A second app server on the same database, as behind a load balancer, with a long time to live: only the signal
+    // (LISTEN/NOTIFY) can make it drop its copy.
+    const other = await buildApp({
+      config: loadConfig({ ...baseEnv, RECTIFY_PUBLIC_TRACK_CACHE_MS: '60000' }),
+      database: t.database,
+      web: false,
+    });
+    try {
+      await other.ready();
+      const code = await submit('小区门口人行道砖块松动，雨天踩上去会溅水。');
+      const get = () => other.inject({ method: 'GET', url: `/api/public/clues/${code}` });
+      const before = (await get()).json();
+      expect(before.category).toBeNull();
+      await fire(await clueId(code), 'triage', { category: '城乡建设' });
+      let seen = before;
+      for (let i = 0; i < 100 && seen.category === null; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        seen = (await get()).json();
+      }
+      expect(seen.category).toBe('城乡建设');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('sees a change made by another process once the time to live has passed', async () => {
     // A second app server on the same database, as behind a load balancer, with a short time to live.
     const other = await buildApp({

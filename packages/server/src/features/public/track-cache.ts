@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { listenForSignals, sendSignal } from '@rectify/db';
 
 /** One presented tracking page: the JSON as sent, its entity tag, when to refresh it, when it stops being served. */
 export interface TrackEntry {
@@ -13,12 +14,13 @@ export interface TrackEntry {
  * Presented tracking pages (`GET /api/public/clues/:code`) by normalised tracking code, in this process only.
  *
  * - Bounded: at most `max` codes, least recently used first out (a Map keeps insertion order; a hit re-inserts).
- * - Short-lived: an entry is served for `ttlMs` at most, so several app processes, background jobs and the CLI, which
- *   cannot reach this process's memory, are seen within seconds. In the last fifth of its life a read still gets the
+ * - Short-lived: an entry is served for `ttlMs` at most, so changes that no request of an app process made (jobs,
+ *   the CLI, a lost signal) are seen within that time. In the last fifth of its life a read still gets the
  *   entry at once, and one refresh per code runs in the background ({@link TrackCache.claimRefresh}): a code people
  *   keep asking for is re-read before it expires instead of making a reader wait.
- * - Invalidated in this process by every successful write request (see {@link invalidateOnWrites}): whatever a
- *   staff or public action changes (a clue, its problem, a publication, a unit) is seen on the next read. The
+ * - Invalidated in every app process of the database by every successful write request (see
+ *   {@link invalidateOnWrites}): whatever a staff or public action changes (a clue, its problem, a publication, a
+ *   unit) is seen on the next read, in the writer's process at once, in the others once the signal arrives. The
  *   generation counter makes a read that started before a write unable to store its (possibly stale) result after it.
  *
  * The key is the normalised code and nothing else, and only a found clue is stored, so an entry can only ever be the
@@ -100,20 +102,45 @@ const CREATES_ONLY = new Set([
   '/api/public/account/sign-out',
 ]);
 
+/** The channel on which app processes of one database tell each other that a write may have changed public pages. */
+export const PUBLIC_PAGES_CHANNEL = 'rectify_public_pages';
+
 /**
  * Clears the cache after every write request that did not fail (and before its response is sent, so the writer's
- * own next read sees the change). A public submit or an Open311 create is excepted: it only adds a new code.
+ * own next read sees the change), and tells the other app processes on the same database to clear theirs
+ * (LISTEN/NOTIFY, packages/db signals). A public submit or an Open311 create is excepted: it only adds a new code.
+ * Changes made outside a request (jobs, the CLI) are seen within the time to live.
  */
 export function invalidateOnWrites(app: FastifyInstance, cache: TrackCache): void {
+  const { database } = app.ctx;
+  const changed = async () => {
+    cache.clear();
+    await sendSignal(database, PUBLIC_PAGES_CHANNEL).catch((err: Error) =>
+      app.log.warn({ err }, 'could not tell other processes to clear their tracking pages'),
+    );
+  };
   app.addHook('onSend', async (request, reply, payload) => {
     if (READS.has(request.method) || reply.statusCode >= 400) return payload;
     const route = request.routeOptions.url ?? request.url;
     if (request.method === 'POST' && CREATES_ONLY.has(route)) return payload;
-    cache.clear();
+    await changed();
     return payload;
   });
   // A write that failed on the server's side may have committed part of its work: clear after it too.
   app.addHook('onResponse', async (request, reply) => {
-    if (!READS.has(request.method) && reply.statusCode >= 500) cache.clear();
+    if (!READS.has(request.method) && reply.statusCode >= 500) await changed();
+  });
+
+  let stopListening: (() => Promise<void>) | undefined;
+  app.addHook('onReady', async () => {
+    stopListening = await listenForSignals(
+      database,
+      PUBLIC_PAGES_CHANNEL,
+      () => cache.clear(),
+      (err) => app.log.warn({ err }, 'tracking page signals interrupted; reconnecting'),
+    );
+  });
+  app.addHook('onClose', async () => {
+    await stopListening?.();
   });
 }
